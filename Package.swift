@@ -1,0 +1,165 @@
+// swift-tools-version: 6.2
+// LeanPlay: autoformalization and conjecturer/prover self-play against the Lean 4 kernel.
+
+import PackageDescription
+
+/// One set of compiler settings for every target we own (see ../shared/STYLE.md, habit 1).
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "LeanPlay",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "LeanPlay", targets: ["LeanPlay"]),
+        .executable(name: "leanplay", targets: ["leanplay"]),
+        .executable(name: "leanplay-bench", targets: ["leanplay-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // MARK: C system libraries
+        .systemLibrary(
+            name: "CPCRE2",
+            path: "Sources/CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            path: "Sources/CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+
+        // MARK: Library modules, one per stage; data flows downward only.
+        .target(
+            name: "LeanSource",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LeanExtraction",
+            dependencies: ["CPCRE2", "LeanSource"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ProblemCorpus",
+            dependencies: ["LeanSource"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LeanREPL",
+            dependencies: [
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LeanVerify",
+            dependencies: ["LeanSource", "LeanREPL"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ModelClient",
+            dependencies: [
+                "CCurl",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Conjecturer",
+            dependencies: [
+                "LeanSource", "LeanExtraction", "ProblemCorpus", "LeanVerify", "ModelClient",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Ledger",
+            dependencies: [
+                "LeanSource",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Prover",
+            dependencies: [
+                "LeanSource", "LeanExtraction", "LeanREPL", "LeanVerify", "ModelClient", "Conjecturer",
+                "Ledger",
+                .product(name: "Collections", package: "swift-collections"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LeanPlay",
+            dependencies: [
+                "LeanSource", "LeanExtraction", "ProblemCorpus", "LeanREPL", "LeanVerify", "ModelClient",
+                "Conjecturer", "Ledger", "Prover",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Executables
+        .executableTarget(
+            name: "leanplay",
+            dependencies: [
+                "LeanPlay",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "leanplay-bench",
+            dependencies: ["LeanPlay", "LeanPlayTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Test support (stand-ins live under Tests/, never in the product)
+        .target(
+            name: "LeanPlayTestSupport",
+            dependencies: ["LeanREPL", "ModelClient"],
+            path: "Tests/LeanPlayTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "fake-lean-repl",
+            dependencies: [],
+            path: "Tests/FakeLeanREPL",
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "LeanSourceTests", dependencies: ["LeanSource", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LeanExtractionTests", dependencies: ["LeanExtraction"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProblemCorpusTests", dependencies: ["ProblemCorpus", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LeanREPLTests",
+            dependencies: ["LeanREPL", "LeanPlayTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "LeanVerifyTests", dependencies: ["LeanVerify", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ModelClientTests", dependencies: ["ModelClient", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ConjecturerTests", dependencies: ["Conjecturer", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProverTests", dependencies: ["Prover", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LeanPlayCLITests", dependencies: ["LeanPlay", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
+    ]
+)

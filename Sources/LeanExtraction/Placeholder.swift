@@ -1,0 +1,2 @@
+// The LeanExtraction module. Its files arrive with the work that builds it.
+enum LeanExtractionModulePlaceholder {}

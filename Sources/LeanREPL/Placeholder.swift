@@ -1,0 +1,2 @@
+// The LeanREPL module. Its files arrive with the work that builds it.
+enum LeanREPLModulePlaceholder {}

@@ -1,0 +1,2 @@
+// The LeanSource module. Its files arrive with the work that builds it.
+enum LeanSourceModulePlaceholder {}

@@ -1,0 +1,2 @@
+// The LeanVerify module. Its files arrive with the work that builds it.
+enum LeanVerifyModulePlaceholder {}

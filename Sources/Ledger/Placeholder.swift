@@ -1,0 +1,2 @@
+// The Ledger module. Its files arrive with the work that builds it.
+enum LedgerModulePlaceholder {}

@@ -1,0 +1,2 @@
+// The ModelClient module. Its files arrive with the work that builds it.
+enum ModelClientModulePlaceholder {}

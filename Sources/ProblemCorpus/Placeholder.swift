@@ -1,0 +1,2 @@
+// The ProblemCorpus module. Its files arrive with the work that builds it.
+enum ProblemCorpusModulePlaceholder {}

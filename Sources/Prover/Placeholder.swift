@@ -1,0 +1,2 @@
+// The Prover module. Its files arrive with the work that builds it.
+enum ProverModulePlaceholder {}

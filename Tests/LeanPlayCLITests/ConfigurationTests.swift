@@ -1,0 +1,75 @@
+import Foundation
+import LeanPlay
+import Testing
+
+@Suite("leanplay.toml")
+struct ConfigurationTests {
+    @Test func emptyFileGivesDefaults() throws {
+        let configuration = try LeanPlayConfiguration.parse("", origin: "empty.toml")
+        #expect(configuration == LeanPlayConfiguration())
+        #expect(configuration.verification.axioms == ["propext", "Classical.choice", "Quot.sound"])
+        #expect(configuration.lean.timeoutSeconds == 60)
+    }
+
+    @Test func fullFileIsRead() throws {
+        let text = """
+            [lean]
+            project = "/home/me/lean"
+            workers = 3
+            timeout_seconds = 12.5
+
+            [verification]
+            axioms = ["propext"]
+            allow_native = true
+
+            [models.default]
+            base_url = "http://127.0.0.1:9/v1"
+            model = "m-default"
+            api_key_env = "MY_KEY"
+
+            [models.prover]
+            model = "m-prover"
+
+            [search]
+            automation = ["omega", "simp"]
+            seed = 42
+            """
+        let configuration = try LeanPlayConfiguration.parse(text, origin: "full.toml")
+        #expect(configuration.lean.project == "/home/me/lean")
+        #expect(configuration.lean.workers == 3)
+        #expect(configuration.lean.timeoutSeconds == 12.5)
+        #expect(configuration.verification.axioms == ["propext"])
+        #expect(configuration.verification.allowNative)
+        #expect(configuration.search.automation == ["omega", "simp"])
+        #expect(configuration.search.seed == 42)
+        let prover = try #require(configuration.models["prover"])
+        let merged = prover.inheriting(from: try #require(configuration.models["default"]))
+        #expect(merged.model == "m-prover")
+        #expect(merged.baseURL == "http://127.0.0.1:9/v1")
+        #expect(merged.apiKeyEnv == "MY_KEY")
+    }
+
+    @Test func unknownKeyIsAnErrorNamingTheFile() {
+        #expect {
+            _ = try LeanPlayConfiguration.parse("[lean]\nwokers = 2\n", origin: "typo.toml")
+        } throws: { error in
+            let error = error as? LeanPlayError
+            return error?.code == .configuration && error?.message.contains("typo.toml") == true
+                && error?.message.contains("wokers") == true
+        }
+    }
+
+    @Test func syntaxErrorNamesFileAndLine() {
+        #expect {
+            _ = try LeanPlayConfiguration.parse("[lean]\nworkers = = 2\n", origin: "broken.toml")
+        } throws: { error in
+            (error as? LeanPlayError)?.message.hasPrefix("broken.toml:2") == true
+        }
+    }
+
+    @Test func wrongTypeIsAnError() {
+        #expect(throws: LeanPlayError.self) {
+            _ = try LeanPlayConfiguration.parse("[lean]\nworkers = \"two\"\n", origin: "type.toml")
+        }
+    }
+}

@@ -10,14 +10,15 @@ extension PCRE2Regex {
         (try? match(in: subject, from: utf8Offset)) ?? nil
     }
 
-    /// Every non-overlapping match, left to right. An empty match is followed by a search that may not
-    /// be empty at the same position, then by a step of one scalar, so iteration always ends.
+    /// Every non-overlapping match at or after UTF-8 byte `utf8Offset`, left to right. An empty match
+    /// is followed by a search that may not be empty at the same position, then by a step of one
+    /// scalar, so iteration always ends.
     ///
-    /// On a PCRE2 resource failure the matches found before it are returned; call `matches(in:)` to
-    /// see the failure as an error.
-    public func allMatches(in subject: String) -> [PCRE2Match] {
+    /// On a PCRE2 resource failure the matches found before it are returned; call `matches(in:from:)`
+    /// to see the failure as an error.
+    public func allMatches(in subject: String, from utf8Offset: Int = 0) -> [PCRE2Match] {
         var found: [PCRE2Match] = []
-        _ = scan(subject, from: 0, limit: .max) { found.append($0) }
+        _ = scan(subject, from: utf8Offset, limit: .max) { found.append($0) }
         return found
     }
 
@@ -29,11 +30,11 @@ extension PCRE2Regex {
         return found
     }
 
-    /// Every non-overlapping match, left to right (see `allMatches(in:)` for empty matches).
+    /// Every non-overlapping match at or after `utf8Offset`, left to right (see `allMatches(in:from:)`).
     /// - Throws: `ExtractionError` `.matchFailed` when PCRE2 gives up (a limit or internal error).
-    public func matches(in subject: String) throws(ExtractionError) -> [PCRE2Match] {
+    public func matches(in subject: String, from utf8Offset: Int = 0) throws(ExtractionError) -> [PCRE2Match] {
         var found: [PCRE2Match] = []
-        if let failure = scan(subject, from: 0, limit: .max, { found.append($0) }) { throw failure }
+        if let failure = scan(subject, from: utf8Offset, limit: .max, { found.append($0) }) { throw failure }
         return found
     }
 
@@ -86,7 +87,8 @@ extension PCRE2Regex {
                 captures.reserveCapacity(code.captureCount)
                 for group in 0..<code.captureCount {
                     let (groupStart, groupEnd) = (ovector[2 * (group + 1)], ovector[2 * (group + 1) + 1])
-                    captures.append(groupStart == .max || groupStart > groupEnd ? nil : groupStart..<groupEnd)
+                    // PCRE2_UNSET is SIZE_MAX, which arrives in Swift as -1.
+                    captures.append(groupStart < 0 || groupStart > groupEnd ? nil : groupStart..<groupEnd)
                 }
                 report(PCRE2Match(subject: subject, range: lower..<upper, captureRanges: captures))
                 reported += 1

@@ -31,6 +31,9 @@ public struct REPLSession: Sendable {
     /// The session's header text.
     public var header: String { context.header }
 
+    /// The pid of the worker's current REPL process (its process group id), when one is running.
+    public var processID: Int32? { context.worker.process?.pid }
+
     /// A description of the leased worker, for logs.
     public var workerDescription: String { context.worker.process?.label ?? context.worker.name }
 

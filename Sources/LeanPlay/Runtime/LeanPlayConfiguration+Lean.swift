@@ -1,0 +1,49 @@
+public import Foundation
+public import LeanREPL
+public import LeanVerify
+
+extension LeanPlayConfiguration {
+    /// How to start a REPL worker: `[lean] repl` (an explicit command line) wins over `[lean] project`
+    /// (`lake env repl` inside that Lean project).
+    ///
+    /// - Throws: `LeanREPLError` with code `.leanNotFound` and install guidance when neither is set, when
+    ///   the project folder is not a Lean project, or when the executable is not on `PATH`.
+    public func replLaunch(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(LeanREPLError) -> REPLLaunch {
+        if let repl = lean.repl, !repl.isEmpty {
+            return try REPLLaunch.commandLine(repl, environment: environment)
+        }
+        if let project = lean.project, !project.isEmpty {
+            return try REPLLaunch.leanProject(URL(fileURLWithPath: Self.expandingTilde(project, environment)), environment: environment)
+        }
+        throw LeanREPLError(
+            .leanNotFound,
+            "no Lean is configured: pass --lean-project DIR or --lean-repl CMD, or set `project` or `repl` under [lean] in leanplay.toml. "
+                + REPLLaunch.installGuidance)
+    }
+
+    /// The worker-pool settings for `launch`.
+    public func poolConfiguration(launch: REPLLaunch) -> REPLPoolConfiguration {
+        var configuration = REPLPoolConfiguration(launch: launch)
+        if let workers = lean.workers { configuration.workers = max(1, workers) }
+        configuration.requestTimeout = .milliseconds(Int64(lean.timeoutSeconds * 1000))
+        if lean.maxRequestsPerWorker > 0 { configuration.maximumRequestsPerWorker = lean.maxRequestsPerWorker }
+        if lean.memoryLimitMB > 0 {
+            configuration.resourceLimits.addressSpaceBytes = UInt64(lean.memoryLimitMB) << 20
+        }
+        return configuration
+    }
+
+    /// The acceptance rules of `[verification]`.
+    public var verificationPolicy: VerificationPolicy {
+        VerificationPolicy(
+            axiomWhitelist: Set(verification.axioms), allowedOptions: Set(verification.allowedOptions),
+            allowNativeComputation: verification.allowNative)
+    }
+
+    static func expandingTilde(_ path: String, _ environment: [String: String]) -> String {
+        guard path == "~" || path.hasPrefix("~/"), let home = environment["HOME"] else { return path }
+        return home + path.dropFirst()
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import LeanPlay
+
+/// `leanplay doctor`: finds Lean, runs one real check, prints versions.
+struct DoctorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Find Lean, run one real proof check, and print versions.",
+        discussion: "Exits non-zero, with install guidance, when Lean or the REPL cannot be found or does not answer."
+    )
+
+    @OptionGroup var config: ConfigurationOptions
+    @OptionGroup var lean: LeanOptions
+
+    func run() async throws {
+        var configuration = try config.load()
+        lean.apply(to: &configuration)
+        print("leanplay \(LeanPlayVersion.current)")
+        do {
+            let launch = try configuration.replLaunch()
+            print("REPL command: \(launch)")
+            try await LeanPlayRuntime.withLean(configuration) { lean in
+                let version = try await lean.pool.withSession(header: "") { session in
+                    try await session.send(.command("#eval Lean.versionString"))
+                }
+                let versionText = version.messages.first(where: { $0.severity == .info })?.data ?? "unknown"
+                print("Lean version: \(versionText.trimmingCharacters(in: CharacterSet(charactersIn: "\"\n ")))")
+                let verdict = await lean.verifier.verify(
+                    header: "", statement: "theorem leanplay_doctor (n : Nat) : n + 0 = n := by", proof: "simp")
+                print("check: theorem leanplay_doctor (n : Nat) : n + 0 = n := by simp → \(verdict.status.rawValue)"
+                    + " in \(Int(verdict.elapsedMilliseconds)) ms")
+                guard verdict.status == .accepted else {
+                    printError("doctor: Lean answered but the check was not accepted: \(verdict.reason)")
+                    throw ExitCode(1)
+                }
+            }
+            print("Lean is ready.")
+        } catch let error as LeanREPLError {
+            printError("doctor: \(error.message)")
+            if let tail = error.stderrTail, !tail.isEmpty { printError("REPL stderr (last lines):\n\(tail)") }
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// The items of a `verify --batch` JSONL file; malformed lines become errors naming file:line, and every
+/// valid line is kept.
+struct BatchInput {
+    struct Item: Decodable, Sendable {
+        var id: String
+        var header: String
+        var statement: String
+        var proof: String
+
+        enum CodingKeys: String, CodingKey { case id, header, statement, proof }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            if let text = try? container.decode(String.self, forKey: .id) {
+                id = text
+            } else {
+                id = String(try container.decode(Int.self, forKey: .id))
+            }
+            header = try container.decodeIfPresent(String.self, forKey: .header) ?? ""
+            statement = try container.decode(String.self, forKey: .statement)
+            proof = try container.decode(String.self, forKey: .proof)
+        }
+    }
+
+    var items: [Item] = []
+    var errors: [String] = []
+
+    static func parse(_ text: String, origin: String) -> BatchInput {
+        var result = BatchInput()
+        let decoder = JSONDecoder()
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { continue }
+            do {
+                result.items.append(try decoder.decode(Item.self, from: Data(trimmed.utf8)))
+            } catch DecodingError.keyNotFound(let key, _) {
+                result.errors.append("\(origin):\(index + 1): missing key \"\(key.stringValue)\"")
+            } catch DecodingError.typeMismatch(_, let context) {
+                let key = context.codingPath.map(\.stringValue).joined(separator: ".")
+                result.errors.append("\(origin):\(index + 1): key \"\(key)\" has the wrong type")
+            } catch {
+                result.errors.append("\(origin):\(index + 1): not a JSON object (\(String(trimmed.prefix(60))))")
+            }
+        }
+        return result
+    }
+}

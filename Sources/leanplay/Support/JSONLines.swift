@@ -1,0 +1,25 @@
+import Foundation
+
+/// Writes one JSON object per line to standard output, keys sorted, no slashes escaped.
+enum JSONLines {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// Encodes `value` as one line.
+    static func line<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Prints `value` as one line on standard output.
+    static func print<T: Encodable>(_ value: T) throws {
+        Swift.print(try line(value))
+    }
+}
+
+/// Prints to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

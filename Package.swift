@@ -148,7 +148,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "LeanSourceTests", dependencies: ["LeanSource", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "LeanExtractionTests", dependencies: ["LeanExtraction"], swiftSettings: swiftSettings),
+        .testTarget(name: "LeanExtractionTests", dependencies: ["LeanExtraction", "LeanSource"], swiftSettings: swiftSettings),
         .testTarget(name: "ProblemCorpusTests", dependencies: ["ProblemCorpus", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LeanREPLTests",

@@ -1,5 +1,5 @@
 import Foundation
-public import LeanSource
+import LeanSource
 
 /// Builds the commands that check a hostile proof of a trusted statement.
 ///

@@ -151,7 +151,13 @@ final class OracleResponder: FakeResponder {
             guard let warning = rule?.warning else { return ([], []) }
             return ([FakeJSON.message("warning", warning, line: namePosition.line, column: namePosition.column)], [])
         case "error"?:
-            return ([FakeJSON.message("error", rule?.message ?? "tactic failed", line: proofPosition.line, column: proofPosition.column)], [])
+            // Like Lean, point at the offending text: the rule's proof_contains when given, else the proof start.
+            var errorPosition = proofPosition
+            if let needle = rule?.proofContains, let proofStart = chunk.index(chunk.startIndex, offsetBy: declaration.proofOffset, limitedBy: chunk.endIndex),
+               let found = chunk[proofStart...].range(of: needle) {
+                errorPosition = position(of: chunk.distance(from: chunk.startIndex, to: found.lowerBound), in: chunk, line: line)
+            }
+            return ([FakeJSON.message("error", rule?.message ?? "tactic failed", line: errorPosition.line, column: errorPosition.column)], [])
         default:
             let text = "unsolved goals\n\(declaration.goal)"
             return ([FakeJSON.message("error", text, line: proofPosition.line, column: proofPosition.column)], [])

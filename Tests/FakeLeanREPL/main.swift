@@ -39,7 +39,8 @@
 //       "proof_contains": "simp",            // substring of the proof (text after ":= by" or ":=")
 //       "proof_equals": "simp",              // exact proof text (trimmed)
 //       "result": "ok" | "error" | "sorry" | "sorries_only" | "hang" | "crash" | "statement_error" | "garbage",
-//       "message": "…",                      // error text for "error"/"statement_error"
+//       "message": "…",                      // error text for "error"/"statement_error" ("error" is
+//                                            // positioned at proof_contains' text when given)
 //       "axioms": ["propext", "Classical.choice", "Quot.sound"],   // for #print axioms
 //       "type": "∀ (x : ℕ), x + 0 = x",      // the theorem's type for `example : T := @NAME` checks
 //       "warning": "declaration uses 'sorry'", // an extra warning added to an "ok" answer

@@ -24,7 +24,8 @@
 //   --partial-after N        Answer request N with the first half of a JSON object, then exit(0).
 //   --huge-response-bytes B  Every answer is one valid JSON message of exactly B bytes (an info message
 //                            padded with "x"), still carrying the right "env".
-//   --stderr-noise           Write 256 KiB to stderr before every answer and 16 KiB every 10 ms.
+//   --stderr-noise           Write 256 KiB to stderr on every request (before any fault) and 16 KiB
+//                            every 10 ms.
 //   --slow-start-ms MS       Sleep MS before reading the first request.
 //   --delay-ms MS            Sleep MS before every answer.
 //

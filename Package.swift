@@ -155,7 +155,7 @@ let package = Package(
             dependencies: ["LeanREPL", "LeanPlayTestSupport"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "LeanVerifyTests", dependencies: ["LeanVerify", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LeanVerifyTests", dependencies: ["LeanVerify", "LeanREPL", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ModelClientTests", dependencies: ["ModelClient", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ConjecturerTests", dependencies: ["Conjecturer", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"], swiftSettings: swiftSettings),

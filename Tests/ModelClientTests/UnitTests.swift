@@ -75,14 +75,15 @@ struct UnitTests {
         semaphore.release()
     }
 
-    @Test func semaphoreHandsPermitsToWaitersInOrder() async throws {
+    @Test func semaphoreGivesAReleasedPermitToAWaiter() async throws {
         let semaphore = AsyncSemaphore(permits: 1)
         try await semaphore.acquire()
-        let second = Task { try await semaphore.acquire(); return "second" }
-        try await Task.sleep(for: .milliseconds(20)) // let the waiter enqueue; release order is what is tested
+        let waiter = Task { try await semaphore.acquire(); return "granted" }
         semaphore.release()
-        #expect(try await second.value == "second")
-        semaphore.release()
+        #expect(try await waiter.value == "granted")
+        let third = Task { try await semaphore.acquire() }
+        third.cancel() // holds no permit: the waiter above kept it
+        await #expect(throws: CancellationError.self) { try await third.value }
     }
 
     @Test func invalidConfigurationsAreRejected() {

@@ -128,7 +128,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "leanplay-bench",
-            dependencies: ["LeanPlay", "LeanPlayTestSupport"],
+            dependencies: ["LeanPlay", "LeanPlayTestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
 
@@ -156,7 +156,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LeanVerifyTests", dependencies: ["LeanVerify", "LeanREPL", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ModelClientTests", dependencies: ["ModelClient", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ModelClientTests", dependencies: ["ModelClient", "LeanPlayTestSupport", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .testTarget(name: "ConjecturerTests", dependencies: ["Conjecturer", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "ProverTests", dependencies: ["Prover", "LeanPlayTestSupport"], swiftSettings: swiftSettings),

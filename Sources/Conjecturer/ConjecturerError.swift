@@ -6,7 +6,7 @@ public struct ConjecturerError: Error, Sendable, Hashable, CustomStringConvertib
         enum Kind: String, Sendable, Hashable {
             case promptsFolderMissing, templateUnreadable, templateSyntax, templateNotFound
             case missingVariable, missingPartial, invalidSettings, outputUnreadable, outputMalformed
-            case outputWriteFailed, modelFailed, noTemplates, statementUnparsable
+            case outputWriteFailed, modelFailed, noTemplates, statementUnparsable, cancelled
         }
 
         let kind: Kind
@@ -37,6 +37,9 @@ public struct ConjecturerError: Error, Sendable, Hashable, CustomStringConvertib
         public static let noTemplates = Code(kind: .noTemplates)
         /// A parent statement for variant generation does not parse as one Lean declaration.
         public static let statementUnparsable = Code(kind: .statementUnparsable)
+
+        /// The job or call was cancelled before it finished (finished problems stay recorded).
+        public static let cancelled = Code(kind: .cancelled)
 
         /// The code's name, e.g. "missingVariable".
         public var description: String { kind.rawValue }

@@ -90,9 +90,11 @@ public struct ModelClientConfiguration: Sendable {
             if name.lowercased() == "authorization" {
                 throw invalid("extra header '\(name)' is not allowed; put the key in the environment variable named by the endpoint")
             }
-            let forbidden: (Character) -> Bool = { $0 == "\r" || $0 == "\n" || $0 == "\0" }
-            if name.isEmpty || name.contains(":") || name.contains(where: forbidden) || value.contains(where: forbidden) {
-                throw invalid("extra header '\(name.filter { !forbidden($0) })' has an empty name, a colon in its name, or a line break; fix the header")
+            let forbidden: (Unicode.Scalar) -> Bool = { $0 == "\r" || $0 == "\n" || $0 == "\0" }
+            if name.isEmpty || name.contains(":") || name.unicodeScalars.contains(where: forbidden)
+                || value.unicodeScalars.contains(where: forbidden) {
+                let shown = String(String.UnicodeScalarView(name.unicodeScalars.filter { !forbidden($0) }))
+                throw invalid("extra header '\(shown)' has an empty name, a colon in its name, or a line break; fix the header")
             }
         }
     }

@@ -10,6 +10,7 @@ enum FormalizationMerger {
             var representative: GroupOutcome
             var sampleCount: Int
             var wellFormed: Bool
+            var firstSample: Int
         }
         var merged: [String: Merged] = [:]
         var order: [String] = []
@@ -18,17 +19,21 @@ enum FormalizationMerger {
             if var existing = merged[hash] {
                 existing.sampleCount += outcome.group.samples.count
                 existing.wellFormed = existing.wellFormed || outcome.check.isWellFormed
+                existing.firstSample = min(existing.firstSample, outcome.group.first.draw.sampleIndex)
                 if rank(outcome) < rank(existing.representative) { existing.representative = outcome }
                 merged[hash] = existing
             } else {
                 order.append(hash)
-                merged[hash] = Merged(representative: outcome, sampleCount: outcome.group.samples.count, wellFormed: outcome.check.isWellFormed)
+                merged[hash] = Merged(
+                    representative: outcome, sampleCount: outcome.group.samples.count,
+                    wellFormed: outcome.check.isWellFormed, firstSample: outcome.group.first.draw.sampleIndex
+                )
             }
         }
         let entries = order.compactMap { hash in merged[hash].map { (hash, $0) } }
             .sorted { lhs, rhs in
                 if lhs.1.wellFormed != rhs.1.wellFormed { return lhs.1.wellFormed }
-                return rank(lhs.1.representative) < rank(rhs.1.representative)
+                return lhs.1.firstSample < rhs.1.firstSample
             }
         var records = entries.map { hash, entry in
             let outcome = entry.representative
@@ -38,7 +43,7 @@ enum FormalizationMerger {
                 formalizationID: problem.id + "/" + hash.prefix(16),
                 statement: outcome.declaration.rendered(ending: .tacticBlock),
                 status: entry.wellFormed ? .wellFormed : .illFormed,
-                leanError: entry.wellFormed ? nil : outcome.check.errorReport,
+                leanError: entry.wellFormed ? nil : outcome.check.recordedError,
                 sampleCount: entry.sampleCount,
                 provenance: provenance(first, repairRound: outcome.repairRound)
             )

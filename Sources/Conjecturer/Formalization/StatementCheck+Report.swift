@@ -15,4 +15,10 @@ extension StatementCheck {
     /// True when Lean judged the statement (well- or ill-formed), false when it could not (timeout,
     /// crash): only judged statements are worth repairing.
     var wasJudged: Bool { status == .wellFormed || status == .illFormed }
+
+    /// The error recorded for a statement that is not well-formed: Lean's errors when Lean judged it,
+    /// "not validated (timeout|crashed): reason" when it could not.
+    var recordedError: String {
+        wasJudged ? errorReport : "not validated (\(status.rawValue)): \(reason)"
+    }
 }

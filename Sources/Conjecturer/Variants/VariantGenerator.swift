@@ -67,7 +67,7 @@ public struct VariantGenerator: Sendable {
             records.append(VariantRecord(
                 parentID: parent.id, variantID: variantID, statement: statement, operator: candidate.operator,
                 source: candidate.source, status: check.isWellFormed ? .wellFormed : .illFormed,
-                leanError: check.isWellFormed ? nil : (check.wasJudged ? check.errorReport : "not validated (\(check.status.rawValue)): \(check.reason)")
+                leanError: check.isWellFormed ? nil : check.recordedError
             ))
         }
         return records

@@ -83,3 +83,16 @@ import Testing
         #expect(one.normalizedStatement == #": "a  b".length = 4"#)
     }
 }
+
+@Suite struct NormalizationDetailTests {
+    private func normalized(_ conclusion: String) throws -> String {
+        try LeanParser.parseDeclaration("theorem t : \(conclusion)").normalizedStatement
+    }
+
+    @Test func spacingIsCanonicalButFieldAccessStaysGlued() throws {
+        #expect(try normalized("( f  x ).1 = h.2 ∧ x⁻¹ = 1") == ": (f x).1 = h.2 ∧ x⁻¹ = 1")
+        #expect(try normalized("(f x).1 = h.2") == normalized("( f x ).1  =  h.2"))
+        #expect(try normalized("∑ k in Finset.range 3, k = 3") == ": ∑ k in Finset.range 3, k = 3")
+        #expect(try normalized("{x | x>0} = S") == ": {x | x > 0} = S")
+    }
+}

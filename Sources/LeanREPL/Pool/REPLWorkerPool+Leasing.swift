@@ -54,6 +54,7 @@ extension REPLWorkerPool {
         case .cached(let env): return env
         case .needsImport:
             let env = try await importHeader(header, on: worker)
+            worker.headerImported(header, environment: env)
             return env
         }
     }
@@ -66,7 +67,7 @@ extension REPLWorkerPool {
         return try await prepare(worker, header: header)
     }
 
-    private func importHeader(_ header: String, on worker: REPLWorker) async throws(LeanREPLError) -> Int? {
+    private func importHeader(_ header: String, on worker: REPLWorker) async throws(LeanREPLError) -> Int {
         let response = try await worker.send(.command(header), timeout: configuration.startupTimeout, timeoutCode: .startupTimeout)
         return try Self.headerEnvironment(from: response, header: header, worker: worker.process?.label ?? worker.name)
     }

@@ -42,16 +42,18 @@ public actor REPLWorkerPool {
     /// session, and returns the worker to the pool.
     /// - Throws: `LeanREPLError` `.queueFull`, `.shutDown`, `.leanNotFound`/`.spawnFailed` (process could not
     ///   start), `.headerFailed` (Lean rejected the header), `.startupTimeout`; or whatever `body` throws.
-    public func withSession<T: Sendable>(header: String, _ body: (REPLSession) async throws -> T) async throws -> T {
+    /// The body runs in the caller's isolation (the pool actor is only entered to lease and return the
+    /// worker), so it may capture non-Sendable state.
+    public nonisolated func withSession<T: Sendable>(header: String, _ body: (REPLSession) async throws -> T) async throws -> T {
         let worker = try await acquire()
         do {
             let env = try await prepare(worker, header: header)
             let session = REPLSession(context: .init(worker: worker, header: header, pool: self, defaultTimeout: configuration.requestTimeout, headerEnv: env))
             let result = try await body(session)
-            release(worker)
+            await release(worker)
             return result
         } catch {
-            release(worker)
+            await release(worker)
             throw error
         }
     }

@@ -38,11 +38,13 @@ struct VerifierFaultTests {
 
     @Test func hangingLeanGivesTimeout() async throws {
         let rules = OracleVerifierFixture.rules([#"{"proof_contains": "loop_forever", "result": "hang"}"#])
-        let (verdicts, _) = try await OracleVerifierFixture.withVerifier(rules: rules, requestTimeout: .milliseconds(500)) { verifier in
+        let policy = VerificationPolicy(requestTimeout: .milliseconds(500))  // the pool's own limit is 10 s
+        let (verdicts, _) = try await OracleVerifierFixture.withVerifier(rules: rules, policy: policy) { verifier in
             [await verifier.verify(header: "", statement: OracleVerifierFixture.statement, proof: "exact loop_forever"),
              await verifier.verify(header: "", statement: OracleVerifierFixture.statement, proof: "omega")]
         }
         #expect(verdicts[0].status == .timeout && verdicts[0].rule == "timeout", "\(verdicts[0].reason)")
+        #expect(verdicts[0].elapsedMilliseconds >= 400 && verdicts[0].elapsedMilliseconds < 5_000)
         #expect(verdicts[1].status == .accepted, "the pool recovers: \(verdicts[1].reason)")
     }
 

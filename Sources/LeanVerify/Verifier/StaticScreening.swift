@@ -18,7 +18,7 @@ enum StaticScreening {
         let first = violations[0]
         return Verdict(
             status: .tampered,
-            reason: "\(first.rule.rawValue): `\(first.offending)` at proof line \(first.line), column \(first.column): "
+            reason: "\(first.rule.rawValue): `\(LeanVerifyError.excerpt(first.offending))` at proof line \(first.line), column \(first.column): "
                 + "\(first.explanation); Lean was not called",
             rule: first.rule.rawValue, errors: errors)
     }

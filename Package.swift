@@ -157,7 +157,9 @@ let package = Package(
         ),
         .testTarget(name: "LeanVerifyTests", dependencies: ["LeanVerify", "LeanREPL", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ModelClientTests", dependencies: ["ModelClient", "LeanPlayTestSupport", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
-        .testTarget(name: "ConjecturerTests", dependencies: ["Conjecturer", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ConjecturerTests",
+            dependencies: ["Conjecturer", "ModelClient", "LeanVerify", "LeanSource", "ProblemCorpus", "LeanREPL", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"], swiftSettings: swiftSettings),
         .testTarget(name: "ProverTests", dependencies: ["Prover", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LeanPlayCLITests", dependencies: ["LeanPlay", "LeanPlayTestSupport"], swiftSettings: swiftSettings),

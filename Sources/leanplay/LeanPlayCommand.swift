@@ -8,7 +8,7 @@ struct LeanPlayCommand: AsyncParsableCommand {
         abstract: "Autoformalization and conjecturer/prover self-play against the Lean 4 kernel.",
         version: LeanPlayVersion.current,
         subcommands: [
-            DoctorCommand.self, VerifyCommand.self,
+            DoctorCommand.self, VerifyCommand.self, FormalizeCommand.self, VariantsCommand.self,
         ]
     )
 }

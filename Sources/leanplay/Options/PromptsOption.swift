@@ -1,0 +1,12 @@
+import ArgumentParser
+import LeanPlay
+
+/// `--prompts DIR`: a folder of prompt templates laid out like `Prompts/`.
+struct PromptsOption: ParsableArguments {
+    @Option(help: "A folder of Mustache prompt templates laid out like Prompts/ (default: ./Prompts).")
+    var prompts: String?
+
+    func apply(to configuration: inout LeanPlayConfiguration) {
+        if let prompts { configuration.prompts.directory = prompts }
+    }
+}

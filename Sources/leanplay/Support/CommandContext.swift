@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import LeanPlay
+
+/// What every job command resolves first: the configuration with flags applied, the working directory,
+/// and helpers that turn library errors into messages and exit codes.
+struct CommandContext {
+    var configuration: LeanPlayConfiguration
+    let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+
+    init(
+        config: ConfigurationOptions, lean: LeanOptions? = nil, model: ModelOptions? = nil,
+        prompts: PromptsOption? = nil
+    ) throws {
+        configuration = try config.load()
+        lean?.apply(to: &configuration)
+        model?.apply(to: &configuration)
+        prompts?.apply(to: &configuration)
+    }
+
+    /// The configured models (empty when none).
+    func models() throws -> ModelRoster {
+        try configuration.modelRoster(workingDirectory: workingDirectory)
+    }
+
+    /// A URL for a path given on the command line.
+    func url(_ path: String) -> URL { URL(fileURLWithPath: path, relativeTo: workingDirectory) }
+
+    /// Runs `body`, printing LeanPlay's typed errors as one clear message and exiting non-zero.
+    static func reportingErrors(_ command: String, _ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as LeanREPLError {
+            printError("\(command): \(error.message)")
+            throw ExitCode(2)
+        } catch let error as LeanPlayError {
+            printError("\(command): \(error.message)\n  fix: \(error.fix)")
+            throw ExitCode(2)
+        } catch let error as ConjecturerError {
+            printError("\(command): \(error)")
+            throw ExitCode(1)
+        } catch let error as CorpusError {
+            printError("\(command): \(error)")
+            throw ExitCode(1)
+        } catch let error as ModelError {
+            printError("\(command): \(error)")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,2 +1,0 @@
-// The LeanExtraction module. Its files arrive with the work that builds it.
-enum LeanExtractionModulePlaceholder {}

@@ -1,2 +1,0 @@
-// The LeanVerify module. Its files arrive with the work that builds it.
-enum LeanVerifyModulePlaceholder {}

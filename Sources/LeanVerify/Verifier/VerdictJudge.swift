@@ -1,0 +1,151 @@
+public import LeanREPL
+
+/// Turns the REPL's answers to the three verification commands into a verdict. Pure: no I/O, so every
+/// rule is unit-testable with hand-written responses.
+///
+/// The order of checks: the theorem command (protocol error → crashed; Lean error → rejected; sorry →
+/// incomplete), then the type check (mismatch → tampered), then the axioms report (missing or unparsable
+/// → rejected, `sorryAx` → incomplete, non-whitelisted → rejected). Only when all pass is the proof
+/// accepted.
+public enum VerdictJudge {
+    /// The outcome of judging the theorem command.
+    public enum TheoremOutcome: Sendable, Hashable {
+        /// Lean elaborated the theorem cleanly; continue on this environment.
+        case clean(env: Int)
+        /// The verdict is already decided.
+        case decided(Verdict)
+    }
+
+    /// Judges the response to the theorem command.
+    public static func judgeTheorem(_ response: REPLResponse, command: VerificationCommand) -> TheoremOutcome {
+        if let protocolError = response.protocolError {
+            return .decided(.decided(.crashed, by: .protocolError,
+                "the REPL refused the theorem command: \(protocolError)"))
+        }
+        let reported = response.messages.filter(LeanMessageClassifier.isReportable).map {
+            mapped($0, through: command.positionMap)
+        }
+        if let firstError = response.messages.first(where: \.isError) {
+            let rule = LeanMessageClassifier.rule(forError: firstError.data)
+            let errorCount = response.errors.count
+            let first = mapped(firstError, through: command.positionMap)
+            return .decided(.decided(.rejected, by: rule,
+                "Lean reported \(errorCount) error(s); the first \(describe(first)): \(firstError.data)",
+                errors: reported))
+        }
+        if let sorryWarning = response.messages.first(where: { LeanMessageClassifier.isSorryWarning($0.data) }) {
+            return .decided(.decided(.incomplete, by: .sorry, "Lean reported \"\(sorryWarning.data)\"", errors: reported))
+        }
+        if !response.sorries.isEmpty {
+            return .decided(.decided(.incomplete, by: .sorry,
+                "Lean reported \(response.sorries.count) `sorry` placeholder(s) in the proof", errors: reported))
+        }
+        guard let env = response.env else {
+            return .decided(.decided(.crashed, by: .protocolError,
+                "the REPL answered the theorem command without an environment id"))
+        }
+        return .clean(env: env)
+    }
+
+    /// Judges the response to the type-check command (`example : T := @NAME`); nil when it passed.
+    public static func judgeTypeCheck(_ response: REPLResponse, command: VerificationCommand) -> Verdict? {
+        if let protocolError = response.protocolError {
+            return .decided(.tampered, by: .statementMismatch,
+                "the type check `example : … := @\(command.theoremName)` was refused by the REPL: \(protocolError)")
+        }
+        let errors = response.errors
+        guard let first = errors.first else { return nil }
+        return .decided(.tampered, by: .statementMismatch,
+            "the elaborated theorem `\(command.theoremName)` does not have the statement's type: \(first.data)",
+            errors: errors.map { unmapped($0, location: .typeCheck) })
+    }
+
+    /// Judges the response to `#print axioms NAME`; returns the verdict (accepted when every axiom is
+    /// whitelisted) and the axioms found.
+    public static func judgeAxioms(_ response: REPLResponse, command: VerificationCommand, policy: VerificationPolicy) -> Verdict {
+        let name = command.theoremName
+        if let protocolError = response.protocolError {
+            return .decided(.rejected, by: .axiomsReportMissing,
+                "`#print axioms \(name)` was refused by the REPL (\(protocolError)); not accepted (fail closed)")
+        }
+        let errors = response.errors
+        if let first = errors.first {
+            return .decided(.rejected, by: .axiomsReportMissing,
+                "`#print axioms \(name)` failed (\(first.data)); not accepted (fail closed)",
+                errors: errors.map { unmapped($0, location: .axiomsCheck) })
+        }
+        let report: AxiomReport
+        switch findReport(in: response.messages, about: name) {
+        case .found(let found): report = found
+        case .missing:
+            return .decided(.rejected, by: .axiomsReportMissing,
+                "`#print axioms \(name)` produced no report about `\(name)`; not accepted (fail closed)")
+        case .unparsable(let why):
+            return .decided(.rejected, by: .axiomsReportUnparsable, "\(why); not accepted (fail closed)")
+        }
+        if report.usesSorry {
+            return .decided(.incomplete, by: .sorryAxiom,
+                "`\(name)` depends on `sorryAx`: the proof contains a sorry", axioms: report.axioms)
+        }
+        let outside = report.axioms(outside: policy.effectiveAxiomWhitelist)
+        if !outside.isEmpty {
+            return .decided(.rejected, by: .nonStandardAxiom,
+                "`\(name)` depends on axioms outside the whitelist: \(outside.joined(separator: ", "))",
+                axioms: report.axioms)
+        }
+        let summary = report.axioms.isEmpty ? "no axioms" : report.axioms.joined(separator: ", ")
+        return Verdict(status: .accepted, reason: "accepted: kernel-checked, depends on \(summary)", axioms: report.axioms)
+    }
+
+    enum ReportSearch {
+        case found(AxiomReport)
+        case missing
+        case unparsable(String)
+    }
+
+    /// Exactly one message must be a readable report about `name`, and no message may be unreadable.
+    static func findReport(in messages: [LeanMessage], about name: String) -> ReportSearch {
+        var reports: [AxiomReport] = []
+        var unreadable: [String] = []
+        for message in messages where !LeanMessageClassifier.isSorryWarning(message.data) {
+            do throws(LeanVerifyError) {
+                reports.append(try AxiomReport.parse(message.data))
+            } catch {
+                unreadable.append(error.message)
+            }
+        }
+        if let firstUnreadable = unreadable.first { return .unparsable(firstUnreadable) }
+        let relevant = reports.filter { $0.isAbout(name) }
+        if relevant.count == 1 { return .found(relevant[0]) }
+        if relevant.count > 1 {
+            return .unparsable("`#print axioms \(name)` produced \(relevant.count) reports for the same constant")
+        }
+        if let other = reports.first {
+            return .unparsable("`#print axioms \(name)` reported on `\(other.constant)` instead")
+        }
+        return .missing
+    }
+
+    static func mapped(_ message: LeanMessage, through map: ProofPositionMap) -> VerdictError {
+        map.error(
+            severity: message.severity.rawValue, message: message.data,
+            line: message.pos.line, column: message.pos.column,
+            endLine: message.endPos?.line, endColumn: message.endPos?.column)
+    }
+
+    static func unmapped(_ message: LeanMessage, location: VerdictError.Location) -> VerdictError {
+        VerdictError(
+            severity: message.severity.rawValue, message: message.data, location: location,
+            line: message.pos.line, column: message.pos.column,
+            endLine: message.endPos?.line, endColumn: message.endPos?.column)
+    }
+
+    static func describe(_ error: VerdictError) -> String {
+        guard let line = error.line, let column = error.column else { return "has no position" }
+        switch error.location {
+        case .proof: return "is at proof line \(line), column \(column)"
+        case .statement: return "is outside the proof (statement line \(line), column \(column))"
+        default: return "is at \(line):\(column)"
+        }
+    }
+}

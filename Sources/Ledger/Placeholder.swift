@@ -1,2 +1,0 @@
-// The Ledger module. Its files arrive with the work that builds it.
-enum LedgerModulePlaceholder {}

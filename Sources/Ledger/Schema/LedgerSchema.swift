@@ -1,0 +1,99 @@
+import GRDB
+
+/// The ledger's schema as GRDB migrations, registered by string id and never edited once released:
+/// a schema change is a new migration appended here.
+enum LedgerSchema {
+    /// The ids of every registered migration, in order.
+    static let migrationIDs = ["v1-initial"]
+
+    /// The migrator that brings any ledger file up to date.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-initial", migrate: createInitialTables)
+        return migrator
+    }
+
+    private static func createInitialTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE problems (
+                id TEXT PRIMARY KEY NOT NULL,
+                informal TEXT NOT NULL,
+                source TEXT,
+                tags TEXT NOT NULL DEFAULT '[]',
+                created_at DATETIME NOT NULL
+            );
+
+            CREATE TABLE formalizations (
+                id TEXT PRIMARY KEY NOT NULL,
+                seq INTEGER NOT NULL UNIQUE,
+                problem_id TEXT NOT NULL REFERENCES problems(id),
+                statement TEXT NOT NULL,
+                header TEXT NOT NULL,
+                statement_hash TEXT NOT NULL UNIQUE,
+                parent_id TEXT REFERENCES formalizations(id),
+                operator TEXT,
+                source TEXT NOT NULL CHECK (source IN ('model', 'symbolic', 'corpus')),
+                provenance TEXT NOT NULL DEFAULT '{}',
+                status TEXT NOT NULL DEFAULT 'open'
+                    CHECK (status IN ('ill_formed', 'open', 'proved', 'disproved')),
+                lean_error TEXT,
+                flags TEXT NOT NULL DEFAULT '[]',
+                best_proof TEXT,
+                best_proof_length INTEGER,
+                attempt_count INTEGER NOT NULL DEFAULT 0,
+                budget_level INTEGER NOT NULL DEFAULT 0,
+                proved_at_budget INTEGER,
+                created_round INTEGER NOT NULL DEFAULT 0,
+                settled_round INTEGER,
+                related_proved_count INTEGER NOT NULL DEFAULT 0,
+                created_at DATETIME NOT NULL,
+                updated_at DATETIME NOT NULL
+            );
+            CREATE INDEX formalizations_problem ON formalizations(problem_id);
+            CREATE INDEX formalizations_parent ON formalizations(parent_id) WHERE parent_id IS NOT NULL;
+            CREATE INDEX formalizations_open_queue
+                ON formalizations(budget_level, related_proved_count DESC, seq) WHERE status = 'open';
+            CREATE INDEX formalizations_shorten_queue
+                ON formalizations(attempt_count, seq) WHERE status = 'proved';
+
+            CREATE TABLE attempts (
+                id INTEGER PRIMARY KEY,
+                idempotency_key TEXT NOT NULL UNIQUE,
+                formalization_id TEXT NOT NULL REFERENCES formalizations(id),
+                round INTEGER NOT NULL,
+                kind TEXT NOT NULL
+                    CHECK (kind IN ('prove', 'disprove', 'vacuity', 'triviality', 'shorten')),
+                strategy TEXT NOT NULL CHECK (strategy IN ('automation', 'whole_proof', 'repair', 'search')),
+                tactic_or_model TEXT,
+                budget_level INTEGER NOT NULL,
+                verdict TEXT NOT NULL
+                    CHECK (verdict IN ('accepted', 'rejected', 'incomplete', 'tampered', 'timeout', 'crashed')),
+                proof TEXT,
+                error TEXT,
+                duration_ms REAL NOT NULL DEFAULT 0,
+                tokens_prompt INTEGER NOT NULL DEFAULT 0,
+                tokens_completion INTEGER NOT NULL DEFAULT 0,
+                repaired_from_attempt_id INTEGER REFERENCES attempts(id),
+                created_at DATETIME NOT NULL
+            );
+            CREATE INDEX attempts_formalization ON attempts(formalization_id);
+            CREATE INDEX attempts_repairs ON attempts(repaired_from_attempt_id)
+                WHERE repaired_from_attempt_id IS NOT NULL;
+
+            CREATE TABLE proof_steps (
+                attempt_id INTEGER NOT NULL REFERENCES attempts(id),
+                step_index INTEGER NOT NULL,
+                state TEXT NOT NULL,
+                tactic TEXT NOT NULL,
+                PRIMARY KEY (attempt_id, step_index)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE rounds (
+                number INTEGER PRIMARY KEY,
+                started_at DATETIME NOT NULL,
+                finished_at DATETIME,
+                report TEXT
+            );
+            """)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+
+extension Ledger {
+    /// Starts the next self-play round, or resumes the latest one if it never finished (after a crash).
+    ///
+    /// - Returns: the round to run; its `number` starts at 1.
+    /// - Throws: ``LedgerError/Code/database``.
+    public func startRound() throws(LedgerError) -> RoundRecord {
+        let now = configuration.now()
+        return try write("start round") { db in
+            if let latest = try Row.fetchOne(db, sql: "SELECT * FROM rounds ORDER BY number DESC LIMIT 1") {
+                let round = RowDecoding.round(latest)
+                if !round.isFinished { return round }
+                return try Self.insertRound(round.number + 1, now: now, in: db)
+            }
+            return try Self.insertRound(1, now: now, in: db)
+        }
+    }
+
+    /// Finishes a round and stores its JSON report (finishing again replaces the report).
+    ///
+    /// - Throws: ``LedgerError/Code/invalidRecord`` when `reportJSON` is not valid JSON,
+    ///   ``LedgerError/Code/unknownRound`` when the round was never started, ``LedgerError/Code/database``.
+    public func finishRound(_ number: Int, reportJSON: String) throws(LedgerError) {
+        guard (try? JSONSerialization.jsonObject(with: Data(reportJSON.utf8), options: [.fragmentsAllowed])) != nil else {
+            throw LedgerError(.invalidRecord, "the round report is not valid JSON", context: "round \(number)")
+        }
+        let now = configuration.now()
+        try write("finish round \(number)") { db in
+            try db.execute(
+                sql: "UPDATE rounds SET finished_at = ?, report = ? WHERE number = ?",
+                arguments: [now, reportJSON, number])
+            if db.changesCount == 0 {
+                throw LedgerError(.unknownRound, "round \(number) was never started; call startRound()", context: "round \(number)")
+            }
+        }
+    }
+
+    /// Finishes a round with a report encoded as JSON (sorted keys).
+    ///
+    /// - Throws: ``LedgerError/Code/invalidRecord`` when the report cannot be encoded, otherwise as
+    ///   ``finishRound(_:reportJSON:)``.
+    public func finishRound(_ number: Int, report: some Encodable) throws(LedgerError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(report), let text = String(data: data, encoding: .utf8) else {
+            throw LedgerError(.invalidRecord, "the round report cannot be encoded as JSON", context: "round \(number)")
+        }
+        try finishRound(number, reportJSON: text)
+    }
+
+    /// The latest round, finished or not, or `nil` before the first.
+    ///
+    /// - Throws: ``LedgerError/Code/database``.
+    public func latestRound() throws(LedgerError) -> RoundRecord? {
+        try read("latest round") { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM rounds ORDER BY number DESC LIMIT 1").map(RowDecoding.round)
+        }
+    }
+
+    /// All rounds in order.
+    ///
+    /// - Throws: ``LedgerError/Code/database``.
+    public func rounds() throws(LedgerError) -> [RoundRecord] {
+        try read("rounds") { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM rounds ORDER BY number").map(RowDecoding.round)
+        }
+    }
+
+    private static func insertRound(_ number: Int, now: Date, in db: Database) throws -> RoundRecord {
+        try db.execute(sql: "INSERT INTO rounds (number, started_at) VALUES (?, ?)", arguments: [number, now])
+        return RoundRecord(number: number, startedAt: now, finishedAt: nil, reportJSON: nil)
+    }
+}

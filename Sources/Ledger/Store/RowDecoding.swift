@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+
+/// Turns rows into the ledger's value types, failing with ``LedgerError/Code/corruptRow`` on bad values.
+enum RowDecoding {
+    static func enumValue<T: RawRepresentable>(
+        _ type: T.Type, _ row: Row, _ column: String, rowID: String
+    ) throws(LedgerError) -> T where T.RawValue == String {
+        let raw: String? = row[column]
+        guard let raw, let value = T(rawValue: raw) else {
+            throw LedgerError(
+                .corruptRow,
+                "column \(column) holds \(String(reflecting: raw ?? "NULL")), not a known \(T.self); "
+                    + "was the ledger written by a newer LeanPlay?",
+                context: rowID
+            )
+        }
+        return value
+    }
+
+    static func formalization(_ row: Row) throws(LedgerError) -> Formalization {
+        let id: String = row["id"]
+        return Formalization(
+            id: id,
+            problemID: row["problem_id"],
+            statement: row["statement"],
+            header: row["header"],
+            statementHash: row["statement_hash"],
+            parentID: row["parent_id"],
+            variantOperator: row["operator"],
+            source: try enumValue(FormalizationSource.self, row, "source", rowID: id),
+            provenance: try JSONColumn.decode([String: String].self, from: row["provenance"], column: "provenance", rowID: id),
+            status: try enumValue(FormalizationStatus.self, row, "status", rowID: id),
+            leanError: row["lean_error"],
+            flags: try JSONColumn.decodeFlags(row["flags"], rowID: id),
+            bestProof: row["best_proof"],
+            bestProofLength: row["best_proof_length"],
+            attemptCount: row["attempt_count"],
+            budgetLevel: row["budget_level"],
+            provedAtBudget: row["proved_at_budget"],
+            createdRound: row["created_round"],
+            settledRound: row["settled_round"],
+            relatedProvedCount: row["related_proved_count"],
+            createdAt: row["created_at"],
+            updatedAt: row["updated_at"]
+        )
+    }
+
+    static func bookkeeping(_ row: Row, rowID: String) throws(LedgerError) -> FormalizationBookkeeping {
+        FormalizationBookkeeping(
+            status: try enumValue(FormalizationStatus.self, row, "status", rowID: rowID),
+            flags: try JSONColumn.decodeFlags(row["flags"], rowID: rowID),
+            bestProof: row["best_proof"],
+            bestProofLength: row["best_proof_length"],
+            attemptCount: row["attempt_count"],
+            budgetLevel: row["budget_level"],
+            provedAtBudget: row["proved_at_budget"],
+            settledRound: row["settled_round"]
+        )
+    }
+
+    static func attempt(_ row: Row) throws(LedgerError) -> StoredAttempt {
+        let key: String = row["idempotency_key"]
+        let record = AttemptRecord(
+            idempotencyKey: key,
+            formalizationID: row["formalization_id"],
+            round: row["round"],
+            kind: try enumValue(AttemptKind.self, row, "kind", rowID: key),
+            strategy: try enumValue(AttemptStrategy.self, row, "strategy", rowID: key),
+            tacticOrModel: row["tactic_or_model"],
+            budgetLevel: row["budget_level"],
+            verdict: try enumValue(AttemptVerdict.self, row, "verdict", rowID: key),
+            proof: row["proof"],
+            error: row["error"],
+            durationMilliseconds: row["duration_ms"],
+            promptTokens: row["tokens_prompt"],
+            completionTokens: row["tokens_completion"],
+            repairedFromAttemptID: row["repaired_from_attempt_id"]
+        )
+        return StoredAttempt(id: row["id"], record: record, createdAt: row["created_at"])
+    }
+
+    static func problem(_ row: Row) throws(LedgerError) -> LedgerProblem {
+        let id: String = row["id"]
+        return LedgerProblem(
+            id: id,
+            informal: row["informal"],
+            source: row["source"],
+            tags: try JSONColumn.decode([String].self, from: row["tags"], column: "tags", rowID: id),
+            createdAt: row["created_at"]
+        )
+    }
+
+    static func round(_ row: Row) -> RoundRecord {
+        RoundRecord(
+            number: row["number"], startedAt: row["started_at"], finishedAt: row["finished_at"],
+            reportJSON: row["report"])
+    }
+}

@@ -1,2 +1,0 @@
-// The ProblemCorpus module. Its files arrive with the work that builds it.
-enum ProblemCorpusModulePlaceholder {}

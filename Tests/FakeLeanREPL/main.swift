@@ -1,1 +1,91 @@
-print("fake")
+// fake-lean-repl — a TEST STAND-IN for the Lean REPL (leanprover-community/repl). It speaks the real
+// protocol on stdin/stdout: requests are read line by line until a blank line and the lines are joined
+// without their newlines (exactly like the real REPL's `getLines`); every response is a (pretty-printed,
+// multi-line) JSON object followed by a blank line. It depends on Foundation only.
+//
+// MODES
+//   --transcript PATH/NAME   Replay PATH/NAME.in + PATH/NAME.expected.out: the i-th request must equal
+//                            the i-th recorded one (as JSON values); the reply is the i-th recorded
+//                            response verbatim. On mismatch: {"message": "fake-lean-repl: request N
+//                            differs from transcript NAME: expected …, got …"}.
+//   --oracle FILE.json       A scripted Lean (the default, with no rules, when no mode is given).
+//   --instant                Answer every request at once with {"env": k} (k = 0, 1, 2, …): benchmarks.
+//   --echo-env               Answer every request with {"env": k, "messages": [info "NAME\nNAME…"
+//                            (the sorted environment variable NAMES this process sees), info
+//                            "TMPDIR=<value>"]}: for the secret-scrubbing test.
+//
+// FAULT FLAGS (N counts requests from 1)
+//   --crash-after N          After reading request N: exit(1) without answering.
+//   --exit-silently-after N  After reading request N: exit(0) without answering.
+//   --hang-after N           After reading request N: never answer (sleep forever).
+//   --garbage-after N        Answer request N (and later ones) with non-JSON text + blank line.
+//   --partial-after N        Answer request N with the first half of a JSON object, then exit(0).
+//   --huge-response-bytes B  Every answer is one valid JSON message of exactly B bytes (an info message
+//                            padded with "x"), still carrying the right "env".
+//   --stderr-noise           Write 256 KiB to stderr before every answer and 16 KiB every 10 ms.
+//   --slow-start-ms MS       Sleep MS before reading the first request.
+//   --delay-ms MS            Sleep MS before every answer.
+//
+// ORACLE RULES FILE (--oracle FILE.json); every key is optional:
+// {
+//   "headers": [ {"contains": "import Mathlib", "result": "ok" | "error", "message": "…"} ],
+//       A {"cmd"} without "env" is a header import: it creates a new env that records the header text.
+//       By default every header imports fine; a matching rule with "result": "error" answers an error
+//       message (e.g. "unknown module prefix 'Foo'") and still an env, as Lean does.
+//   "rules": [ {
+//       "statement_contains": "x + 0 = x",   // substring of the statement (text before ":=")
+//       "proof_contains": "simp",            // substring of the proof (text after ":= by" or ":=")
+//       "proof_equals": "simp",              // exact proof text (trimmed)
+//       "result": "ok" | "error" | "sorry" | "hang" | "crash" | "statement_error" | "garbage",
+//       "message": "…",                      // error text for "error"/"statement_error"
+//       "axioms": ["propext", "Classical.choice", "Quot.sound"],   // for #print axioms
+//       "type": "∀ (x : ℕ), x + 0 = x"       // the theorem's type for `example : T := @NAME` checks
+//   } ],
+//       A command holding `theorem|lemma|example NAME BINDERS : STATEMENT := PROOF` on an env is matched
+//       against the rules in order (a rule with no conditions matches everything); the first match
+//       decides. No match → error "unsolved goals\n⊢ STATEMENT" positioned at the proof. Any `sorry`
+//       in the text → the real warning "declaration uses `sorry`" plus a sorries entry with a proof state
+//       (goal "⊢ STATEMENT"). A statement containing "ILL_FORMED" → an elaboration error. "ok"/"sorry"
+//       add NAME to the new env (with its axioms, sorryAx for sorry).
+//       `#print axioms NAME` → info "'NAME' depends on axioms: [a, b]" or "'NAME' does not depend on any
+//       axioms"; an unknown NAME → error "unknown constant 'NAME'".
+//       `example : T := @NAME` (or `:= NAME`) → ok when T equals NAME's recorded type (whitespace
+//       normalized; default: the declared statement with its binders as `∀ BINDERS, STATEMENT`), else
+//       error "type mismatch".
+//   "tactics": [ {"goal_contains": "⊢ x + 0 = x", "tactic": "simp", "goals": []} ],
+//       {"tactic", "proofState"} on a known proof state: the first rule whose goal_contains is in one of
+//       the state's goals and whose tactic equals the tactic (trimmed) gives the new goals → a new
+//       proofState with proofStatus "Completed" (no goals) or "Incomplete: open goals remain". With
+//       "error": "…" instead of goals → that error message, goals unchanged. No rule → error
+//       "unknown tactic" style message and the goals unchanged. Unknown proofState → {"message":
+//       "Unknown proof state."}; unknown env → {"message": "Unknown environment."}.
+// }
+import Foundation
+
+signal(SIGPIPE, SIG_IGN)
+
+let options: FakeOptions
+do {
+    options = try FakeOptions(arguments: Array(CommandLine.arguments.dropFirst()))
+} catch let error as FakeUsageError {
+    ResponseWriter.writeError("fake-lean-repl: \(error.text)\n")
+    exit(2)
+}
+
+let responder: any FakeResponder
+do {
+    if let transcript = options.transcript {
+        responder = try TranscriptResponder(replay: TranscriptReplay(path: transcript))
+    } else if options.instant {
+        responder = InstantResponder()
+    } else if options.echoEnvironment {
+        responder = EchoEnvironmentResponder()
+    } else {
+        responder = try OracleResponder(rulesPath: options.oracle)
+    }
+} catch {
+    ResponseWriter.writeError("fake-lean-repl: cannot start: \(error)\n")
+    exit(2)
+}
+
+FakeSession(options: options, responder: responder).run()

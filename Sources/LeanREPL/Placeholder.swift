@@ -1,2 +1,0 @@
-// The LeanREPL module. Its files arrive with the work that builds it.
-enum LeanREPLModulePlaceholder {}

@@ -10,6 +10,8 @@ struct JSONLLineReader {
     private var buffer: [UInt8] = []
     private var bufferStart = 0
     private var reachedEnd = false
+    /// Bytes from `bufferStart` up to here are known to hold no LF (so long lines are scanned once).
+    private var searchedUpTo = 0
     private(set) var lineNumber = 0
 
     init(url: URL, maximumLineBytes: Int) throws(CorpusError) {
@@ -30,11 +32,13 @@ struct JSONLLineReader {
     /// The next line's bytes, or nil at the end of the file.
     mutating func nextLine() throws(CorpusError) -> ArraySlice<UInt8>? {
         while true {
-            if let newline = buffer[bufferStart...].firstIndex(of: 0x0A) {
+            if let newline = buffer[max(bufferStart, searchedUpTo)...].firstIndex(of: 0x0A) {
                 var line = buffer[bufferStart..<newline]
                 bufferStart = newline + 1
+                searchedUpTo = bufferStart
                 return finish(&line)
             }
+            searchedUpTo = buffer.count
             if buffer.count - bufferStart > maximumLineBytes {
                 throw CorpusError(
                     code: .lineTooLong,
@@ -61,6 +65,7 @@ struct JSONLLineReader {
     private mutating func fill() throws(CorpusError) {
         if bufferStart > 0 {
             buffer.removeFirst(bufferStart)
+            searchedUpTo -= bufferStart
             bufferStart = 0
         }
         let chunk: Data?

@@ -1,0 +1,62 @@
+/// Parses Lean 4 source: whole files (preamble + declarations) and single declarations.
+///
+/// ```swift
+/// let file = try LeanParser.parseFile("import Mathlib\nopen Real\n\ntheorem t : (1 : ℝ) < 2 := by norm_num")
+/// file.preamble.imports            // ["Mathlib"]
+/// file.declarations[0].conclusion  // "(1 : ℝ) < 2"
+/// ```
+public enum LeanParser {
+    /// Parses a file into its preamble (imports and commands before the first declaration), its
+    /// `theorem`/`lemma`/`example` declarations, and other commands after the first declaration.
+    ///
+    /// - Parameter origin: where the text came from, copied into errors.
+    /// - Throws: `LeanSourceError` for lexical errors (unterminated comment/string), text that cannot
+    ///   start a command, or a malformed declaration (missing name, `:` or statement; unbalanced brackets).
+    public static func parseFile(_ text: String, origin: String? = nil) throws(LeanSourceError) -> LeanSourceFile {
+        do {
+            let source = SourceTokens(try LeanLexer.tokenize(text))
+            var preamble = LeanPreamble()
+            var declarations: [LeanDeclaration] = []
+            var trailing: [String] = []
+            for span in try CommandSplitter.split(source) {
+                if LeanVocabulary.declarationKeywords.contains(span.keyword) {
+                    declarations.append(try DeclarationParser(source: source, span: span).parse())
+                } else if span.keyword == "import", declarations.isEmpty {
+                    let names = span.significantRange.dropFirst().map { source.tokens[source.significant[$0]] }
+                    preamble.imports += names.filter { $0.kind == .identifier && $0.text != "all" }.map(\.text)
+                } else if span.keyword == "prelude" {
+                    continue
+                } else if declarations.isEmpty {
+                    preamble.commands.append(source.text(span.tokenRange, keepingDocComments: true))
+                } else {
+                    trailing.append(source.text(span.tokenRange, keepingDocComments: true))
+                }
+            }
+            return LeanSourceFile(preamble: preamble, declarations: declarations, trailingCommands: trailing)
+        } catch {
+            throw error.with(origin: origin)
+        }
+    }
+
+    /// Parses text holding exactly one `theorem`, `lemma` or `example` (possibly after a preamble).
+    ///
+    /// - Throws: `LeanSourceError` as ``parseFile(_:origin:)`` does, plus `.missingDeclaration` when
+    ///   there is none and `.multipleDeclarations` when there is more than one or other commands follow.
+    public static func parseDeclaration(_ text: String, origin: String? = nil) throws(LeanSourceError) -> LeanDeclaration {
+        let file = try parseFile(text, origin: origin)
+        guard let declaration = file.declarations.first else {
+            throw LeanSourceError(
+                code: .missingDeclaration,
+                message: "No `theorem`, `lemma` or `example` found; pass the declaration's full text.",
+                origin: origin, line: 1, column: 0)
+        }
+        guard file.declarations.count == 1, file.trailingCommands.isEmpty else {
+            throw LeanSourceError(
+                code: .multipleDeclarations,
+                message: "Expected exactly one declaration but found \(file.declarations.count) and "
+                    + "\(file.trailingCommands.count) other command(s) after it; use `parseFile` for several.",
+                origin: origin, line: 1, column: 0)
+        }
+        return declaration
+    }
+}

@@ -1,2 +1,0 @@
-// The LeanSource module. Its files arrive with the work that builds it.
-enum LeanSourceModulePlaceholder {}

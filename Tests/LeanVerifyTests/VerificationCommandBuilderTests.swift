@@ -1,0 +1,75 @@
+import LeanVerify
+import Testing
+
+@Suite("VerificationCommandBuilder")
+struct VerificationCommandBuilderTests {
+    let statement = "theorem amc12a_2015_p10 (x y : ℤ) (h₀ : 0 < y) (h₁ : y < x) : x = 26 := by\n"
+
+    @Test func tacticProofIsIndentedUnderTheRenderedStatement() throws {
+        let command = try VerificationCommandBuilder.build(statement: statement, proof: "nlinarith [h₀]\n\nomega")
+        #expect(command.mode == .tactic)
+        #expect(command.theoremName == "amc12a_2015_p10")
+        #expect(command.theoremCommand
+            == "theorem amc12a_2015_p10 (x y : ℤ) (h₀ : 0 < y) (h₁ : y < x) : x = 26 := by\n  nlinarith [h₀]\n  \n  omega")
+        #expect(command.axiomsCommand == "#print axioms amc12a_2015_p10")
+        #expect(command.typeCheckCommand == "example : ∀ (x y : ℤ) (h₀ : 0 < y) (h₁ : y < x), x = 26 := @amc12a_2015_p10")
+        #expect(command.positionMap.proofStartLine == 2)
+        #expect(command.positionMap.proofLineLengths == [14, 0, 5])
+    }
+
+    @Test func aProofLineAtColumnZeroNeverReachesColumnZero() throws {
+        let command = try VerificationCommandBuilder.build(statement: "theorem t : 1 = 1 := by", proof: "\nrfl")
+        let lines = command.theoremCommand.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("  ") })
+        #expect(command.positionMap.proofStartLine == 2)
+    }
+
+    @Test func termStatementGetsATermProofOnTheNextLine() throws {
+        let command = try VerificationCommandBuilder.build(statement: "theorem t (n : ℕ) : n = n :=", proof: "rfl")
+        #expect(command.mode == .term)
+        #expect(command.theoremCommand == "theorem t (n : ℕ) : n = n :=\n  rfl")
+    }
+
+    @Test func sorryPlaceholderCountsAsNoProof() throws {
+        let command = try VerificationCommandBuilder.build(statement: "theorem t : 1 = 1 := by sorry", proof: "rfl")
+        #expect(command.mode == .tactic)
+        #expect(!command.theoremCommand.contains("sorry"))
+    }
+
+    @Test func exampleGetsAFreshPrintableName() throws {
+        let command = try VerificationCommandBuilder.build(
+            statement: "example (a : ℕ) : a + 0 = a := by", proof: "simp", freshName: { "leanplay_example_1" })
+        #expect(command.theoremName == "leanplay_example_1")
+        #expect(command.theoremCommand.hasPrefix("theorem leanplay_example_1 (a : ℕ) : a + 0 = a := by\n"))
+        #expect(command.axiomsCommand == "#print axioms leanplay_example_1")
+        let first = VerificationCommandBuilder.freshExampleName()
+        let second = VerificationCommandBuilder.freshExampleName()
+        #expect(first != second && first.hasPrefix("leanplay_example_"))
+    }
+
+    @Test func modifiersAreDropped() throws {
+        let command = try VerificationCommandBuilder.build(statement: "/-- doc -/\n@[simp] theorem t : 1 = 1 := by", proof: "rfl")
+        #expect(command.theoremCommand == "theorem t : 1 = 1 := by\n  rfl")
+    }
+
+    @Test(arguments: [
+        "def f : ℕ := 1",
+        "theorem t : 1 = 1 := by rfl",
+        "theorem t : 1 = 1 := rfl",
+        "theorem t : (sorry : Prop) := by",
+        "theorem t (h : native_decide) : 1 = 1 := by",
+        "",
+    ])
+    func invalidStatementsAreRefused(_ statement: String) {
+        #expect {
+            try VerificationCommandBuilder.build(statement: statement, proof: "rfl")
+        } throws: { error in
+            (error as? LeanVerifyError)?.code == .invalidStatement
+        }
+    }
+
+    @Test func validationCommandClosesTheStatementWithSorry() throws {
+        #expect(try VerificationCommandBuilder.validationCommand(statement: statement)
+            == "theorem amc12a_2015_p10 (x y : ℤ) (h₀ : 0 < y) (h₁ : y < x) : x = 26 := by sorry")
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+// One Encodable type per export line. Optional values are written as `null`, never omitted, so every
+// line of a kind has exactly the same keys.
+
+struct SFTLine: Encodable {
+    struct Message: Encodable {
+        var role: String
+        var content: String
+    }
+
+    var messages: [Message]
+    var formalizationID: String
+    var problemID: String
+    var header: String
+    var proofLength: Int
+
+    enum CodingKeys: String, CodingKey {
+        case messages, header
+        case formalizationID = "formalization_id", problemID = "problem_id", proofLength = "proof_length"
+    }
+}
+
+struct RepairLine: Encodable {
+    var statement: String
+    var failedProof: String?
+    var error: String?
+    var fixedProof: String
+
+    enum CodingKeys: String, CodingKey {
+        case statement, error
+        case failedProof = "failed_proof", fixedProof = "fixed_proof"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(statement, forKey: .statement)
+        try container.encode(failedProof, forKey: .failedProof)
+        try container.encode(error, forKey: .error)
+        try container.encode(fixedProof, forKey: .fixedProof)
+    }
+}
+
+struct PairLine: Encodable {
+    var problemID: String
+    var informal: String
+    var formalStatement: String
+    var status: String
+
+    enum CodingKeys: String, CodingKey {
+        case informal, status
+        case problemID = "problem_id", formalStatement = "formal_statement"
+    }
+}
+
+struct StepLine: Encodable {
+    var state: String
+    var tactic: String
+    var formalizationID: String
+
+    enum CodingKeys: String, CodingKey {
+        case state, tactic
+        case formalizationID = "formalization_id"
+    }
+}
+
+struct CurriculumLine: Encodable {
+    var formalizationID: String
+    var statement: String
+    var budgetLevel: Int
+    var priorityReason: String
+
+    enum CodingKeys: String, CodingKey {
+        case statement
+        case formalizationID = "formalization_id", budgetLevel = "budget_level", priorityReason = "priority_reason"
+    }
+}
+
+struct RoundReportLine: Encodable {
+    var summary: RoundSummary
+
+    enum CodingKeys: String, CodingKey {
+        case round, attempts, accepted, proved, disproved
+        case startedAt = "started_at", finishedAt = "finished_at", formalizationsCreated = "formalizations_created"
+        case promptTokens = "tokens_prompt", completionTokens = "tokens_completion"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(summary.round, forKey: .round)
+        try container.encode(summary.startedAt, forKey: .startedAt)
+        try container.encode(summary.finishedAt, forKey: .finishedAt)
+        try container.encode(summary.attempts, forKey: .attempts)
+        try container.encode(summary.accepted, forKey: .accepted)
+        try container.encode(summary.proved, forKey: .proved)
+        try container.encode(summary.disproved, forKey: .disproved)
+        try container.encode(summary.formalizationsCreated, forKey: .formalizationsCreated)
+        try container.encode(summary.promptTokens, forKey: .promptTokens)
+        try container.encode(summary.completionTokens, forKey: .completionTokens)
+    }
+}
+
+struct FormalizationReportLine: Encodable {
+    var formalizationID: String
+    var problemID: String
+    var statement: String
+    var status: String
+    var flags: [String]
+    var bestProofLength: Int?
+    var attempts: Int
+    var budgetLevel: Int
+
+    enum CodingKeys: String, CodingKey {
+        case statement, status, flags, attempts
+        case formalizationID = "formalization_id", problemID = "problem_id"
+        case bestProofLength = "best_proof_length", budgetLevel = "budget_level"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(formalizationID, forKey: .formalizationID)
+        try container.encode(problemID, forKey: .problemID)
+        try container.encode(statement, forKey: .statement)
+        try container.encode(status, forKey: .status)
+        try container.encode(flags, forKey: .flags)
+        try container.encode(bestProofLength, forKey: .bestProofLength)
+        try container.encode(attempts, forKey: .attempts)
+        try container.encode(budgetLevel, forKey: .budgetLevel)
+    }
+}

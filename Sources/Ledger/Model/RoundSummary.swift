@@ -1,0 +1,37 @@
+public import Foundation
+
+/// Counts for one self-play round (``Ledger/roundSummaries()``).
+public struct RoundSummary: Sendable, Hashable {
+    /// The round number (0 holds work recorded outside any round, such as corpus imports).
+    public var round: Int
+    /// When the round started, if it was started with ``Ledger/startRound()``.
+    public var startedAt: Date?
+    /// When it finished.
+    public var finishedAt: Date?
+    /// Attempts recorded in the round.
+    public var attempts: Int
+    /// Attempts with an accepted verdict.
+    public var accepted: Int
+    /// Formalizations that became proved in the round.
+    public var proved: Int
+    /// Formalizations that became disproved in the round.
+    public var disproved: Int
+    /// Formalizations created in the round.
+    public var formalizationsCreated: Int
+    /// Prompt tokens spent in the round.
+    public var promptTokens: Int
+    /// Completion tokens spent in the round.
+    public var completionTokens: Int
+
+    /// Creates an empty summary for `round`.
+    public init(round: Int) {
+        self.round = round
+        attempts = 0
+        accepted = 0
+        proved = 0
+        disproved = 0
+        formalizationsCreated = 0
+        promptTokens = 0
+        completionTokens = 0
+    }
+}

@@ -1,0 +1,73 @@
+public import Foundation
+import GRDB
+
+extension Ledger {
+    /// Writes an export as JSON lines to `url`, streaming from a consistent snapshot of the ledger.
+    ///
+    /// The file appears complete or not at all: lines go to a temporary file beside `url`, which then
+    /// replaces `url`.
+    ///
+    /// - Returns: the number of lines written.
+    /// - Throws: ``LedgerError/Code/exportFailed`` when the file cannot be written,
+    ///   ``LedgerError/Code/corruptRow`` or ``LedgerError/Code/database`` when reading fails.
+    @discardableResult
+    public func export(_ kind: ExportKind, to url: URL, options: ExportOptions = ExportOptions()) throws(LedgerError) -> Int {
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)")
+        let manager = FileManager.default
+        guard manager.createFile(atPath: temporary.path, contents: nil) else {
+            throw LedgerError(
+                .exportFailed, "cannot create \(temporary.path); check that the directory exists and is writable",
+                context: url.path)
+        }
+        defer { try? manager.removeItem(at: temporary) }
+        let lines: Int
+        do {
+            let handle = try FileHandle(forWritingTo: temporary)
+            defer { try? handle.close() }
+            lines = try export(kind, to: handle, options: options)
+            try handle.synchronize()
+        } catch let error as LedgerError {
+            throw error
+        } catch {
+            throw LedgerError(.exportFailed, "cannot write \(temporary.path): \(error)", context: url.path)
+        }
+        do {
+            if manager.fileExists(atPath: url.path) {
+                _ = try manager.replaceItemAt(url, withItemAt: temporary)
+            } else {
+                try manager.moveItem(at: temporary, to: url)
+            }
+        } catch {
+            throw LedgerError(.exportFailed, "cannot move the finished export into place: \(error)", context: url.path)
+        }
+        return lines
+    }
+
+    /// Writes an export as JSON lines to an open file handle (for example standard output).
+    ///
+    /// - Returns: the number of lines written.
+    /// - Throws: as the variant that writes to a URL.
+    @discardableResult
+    public func export(_ kind: ExportKind, to handle: FileHandle, options: ExportOptions = ExportOptions()) throws(LedgerError) -> Int {
+        let writer = JSONLWriter(handle: handle, kind: kind)
+        let shortenLimit = configuration.shortenAttemptLimit
+        try read("export \(kind.rawValue)") { db in
+            let exporter = Exporter(db: db, writer: writer, options: options)
+            switch kind {
+            case .sft: try exporter.sft()
+            case .repair: try exporter.repair()
+            case .pairs: try exporter.pairs()
+            case .steps: try exporter.steps()
+            case .curriculum: try exporter.curriculum(shortenAttemptLimit: shortenLimit)
+            case .roundReport:
+                for summary in try Self.roundSummaries(in: db) {
+                    try writer.write(RoundReportLine(summary: summary))
+                }
+            case .formalizationReport: try exporter.formalizationReport()
+            }
+        }
+        try writer.flush()
+        return writer.linesWritten
+    }
+}

@@ -1,0 +1,53 @@
+import GRDB
+
+extension Ledger {
+    /// Per-round counts: every started round, plus any round number that appears in the data.
+    ///
+    /// - Throws: ``LedgerError/Code/database``.
+    public func roundSummaries() throws(LedgerError) -> [RoundSummary] {
+        try read("round summaries") { db in try Self.roundSummaries(in: db) }
+    }
+
+    static func roundSummaries(in db: Database) throws -> [RoundSummary] {
+        var summaries: [Int: RoundSummary] = [:]
+        func update(_ round: Int, _ change: (inout RoundSummary) -> Void) {
+            var summary = summaries[round] ?? RoundSummary(round: round)
+            change(&summary)
+            summaries[round] = summary
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM rounds") {
+            let record = RowDecoding.round(row)
+            update(record.number) {
+                $0.startedAt = record.startedAt
+                $0.finishedAt = record.finishedAt
+            }
+        }
+        let attemptSQL = """
+            SELECT round, COUNT(*) AS attempts, SUM(verdict = 'accepted') AS accepted,
+                SUM(tokens_prompt) AS prompt, SUM(tokens_completion) AS completion
+            FROM attempts GROUP BY round
+            """
+        for row in try Row.fetchAll(db, sql: attemptSQL) {
+            update(row["round"]) {
+                $0.attempts = row["attempts"]
+                $0.accepted = row["accepted"]
+                $0.promptTokens = row["prompt"]
+                $0.completionTokens = row["completion"]
+            }
+        }
+        let settledSQL = """
+            SELECT settled_round, SUM(status = 'proved') AS proved, SUM(status = 'disproved') AS disproved
+            FROM formalizations WHERE settled_round IS NOT NULL GROUP BY settled_round
+            """
+        for row in try Row.fetchAll(db, sql: settledSQL) {
+            update(row["settled_round"]) {
+                $0.proved = row["proved"]
+                $0.disproved = row["disproved"]
+            }
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT created_round, COUNT(*) AS n FROM formalizations GROUP BY created_round") {
+            update(row["created_round"]) { $0.formalizationsCreated = row["n"] }
+        }
+        return summaries.values.sorted { $0.round < $1.round }
+    }
+}

@@ -49,10 +49,13 @@ public final class BudgetMeter: Sendable {
     }
 
     /// Reserves one Lean check; false when the check budget or the time is used up.
-    public func reserveCheck() -> Bool {
+    ///
+    /// - Parameter reserve: checks that must stay available afterwards (the step-wise search keeps one
+    ///   for re-verifying the proof it composes).
+    public func reserveCheck(keeping reserve: Int = 0) -> Bool {
         guard !isOutOfTime else { return false }
         return spending.withLock { state in
-            guard state.leanChecks < budget.leanChecks else { return false }
+            guard state.leanChecks + reserve < budget.leanChecks else { return false }
             state.leanChecks += 1
             return true
         }

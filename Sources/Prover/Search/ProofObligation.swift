@@ -9,6 +9,8 @@ public struct ProofObligation: Sendable, Hashable, Codable {
     public var goals: [String]
     /// Tactics applied since the `sorry`, in order.
     public var tactics: [String]
+    /// The goals (joined) each of `tactics` was applied to, for the (state, tactic) training export.
+    public var states: [String] = []
 
     /// Creates an obligation.
     public init(sorryIndex: Int, proofState: Int, goals: [String], tactics: [String] = []) {

@@ -8,13 +8,13 @@ public struct SearchNode: Sendable, Hashable, Codable {
     public var sketchIndex: Int
     /// Obligations still open; the first is the one expanded next.
     public var open: [ProofObligation]
-    /// Closed obligations: sorry index → the tactics that closed it.
-    public var closed: [Int: [String]]
+    /// Closed obligations by sorry index, with the tactics that closed them.
+    public var closed: [Int: ProofObligation]
     /// Tactics applied along the path to this node (all obligations together).
     public var depth: Int
 
     /// Creates a node.
-    public init(sketchIndex: Int, open: [ProofObligation], closed: [Int: [String]] = [:], depth: Int = 0) {
+    public init(sketchIndex: Int, open: [ProofObligation], closed: [Int: ProofObligation] = [:], depth: Int = 0) {
         self.sketchIndex = sketchIndex
         self.open = open
         self.closed = closed
@@ -33,11 +33,12 @@ public struct SearchNode: Sendable, Hashable, Codable {
         precondition(!open.isEmpty, "a complete node has nothing to expand")
         var next = self
         var obligation = next.open.removeFirst()
+        obligation.states.append(obligation.goals.joined(separator: "\n\n"))
         obligation.tactics.append(tactic)
         obligation.proofState = proofState
         obligation.goals = goals
         if goals.isEmpty {
-            next.closed[obligation.sorryIndex] = obligation.tactics
+            next.closed[obligation.sorryIndex] = obligation
         } else {
             next.open.insert(obligation, at: 0)
         }

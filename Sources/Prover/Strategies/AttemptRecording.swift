@@ -22,11 +22,14 @@ public struct RecordedAttempt: Sendable, Hashable {
     public var proof: String
     /// Lean's first error for that proof, when it failed (used to continue a repair chain).
     public var error: String?
+    /// False for a model sample that held no proof: no Lean check was spent on it.
+    public var wasChecked: Bool
 
     /// Creates a summary.
-    public init(accepted: Bool, proof: String, error: String? = nil) {
+    public init(accepted: Bool, proof: String, error: String? = nil, wasChecked: Bool = true) {
         self.accepted = accepted
         self.proof = proof
         self.error = error
+        self.wasChecked = wasChecked
     }
 }

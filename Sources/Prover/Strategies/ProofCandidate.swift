@@ -20,6 +20,8 @@ enum CheckResult: Sendable {
     case failed(proof: String, error: String)
     /// An identical normalized proof was checked already for this statement: nothing spent.
     case duplicate
+    /// A model sample recorded earlier as holding no proof (nothing was checked).
+    case unusable
     /// No Lean check left in the budget.
     case outOfBudget
 }

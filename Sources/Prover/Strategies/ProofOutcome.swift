@@ -18,6 +18,8 @@ public struct ProofOutcome: Sendable, Hashable {
     public var leanSeconds: Double
     /// Candidates skipped because an identical (normalized) proof had been checked already.
     public var duplicatesSkipped: Int
+    /// Problems that stopped a strategy but not the run (a failed model request, a broken template).
+    public var problems: [String] = []
 
     /// True when a proof was accepted.
     public var isProved: Bool { proof != nil }

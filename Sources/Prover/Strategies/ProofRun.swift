@@ -74,6 +74,7 @@ final class ProofRun: Sendable {
         try Self.checkCancellation(target.formalizationID)
         let normalized = ProofTextNormalizer.normalize(candidate.proof)
         if let recorded = try await recorder.recordedAttempt(key: candidate.key) {
+            guard recorded.wasChecked else { return .unusable }
             _ = meter.reserveCheck()  // replay what the recorded check spent, so the rerun decides alike
             _ = state.withLock { $0.checkedProofs.insert(ProofTextNormalizer.normalize(recorded.proof)) }
             return recorded.accepted
@@ -107,13 +108,21 @@ final class ProofRun: Sendable {
     func recordUnusableSample(key: String, strategy: AttemptStrategy, label: String, text: String, why: String,
                               promptTokens: Int, completionTokens: Int, repairedFromKey: String? = nil) async throws(ProverError) {
         if try await recorder.recordedAttempt(key: key) != nil { return }
-        let verdict = Verdict(status: .rejected, reason: "no-proof: \(why)", rule: "no-proof")
+        let verdict = Verdict(status: .rejected, reason: "\(Self.noProofRule): \(why)", rule: Self.noProofRule)
         let attempt = ProofAttempt(
             key: key, kind: target.kind, strategy: strategy, tacticOrModel: label, budgetLevel: target.budgetLevel,
             verdict: verdict, proof: String(text.prefix(2_000)), promptTokens: promptTokens,
             completionTokens: completionTokens, repairedFromKey: repairedFromKey)
         try await recorder.record(attempt, formalizationID: target.formalizationID)
         state.withLock { $0.outcome.attempts.append(attempt) }
+    }
+
+    /// The rule named by attempts recorded for model samples that held no proof.
+    static let noProofRule = "no-proof"
+
+    /// Notes a problem that stopped one strategy but not the run (for example a failed model request).
+    func note(_ problem: ProverError) {
+        state.withLock { $0.outcome.problems.append(problem.description) }
     }
 
     static func checkCancellation(_ context: String) throws(ProverError) {

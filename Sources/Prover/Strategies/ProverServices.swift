@@ -1,5 +1,4 @@
 public import Conjecturer
-public import LeanREPL
 public import LeanVerify
 public import ModelClient
 
@@ -12,20 +11,21 @@ public struct ProverServices: Sendable {
     public var model: (any ChatModel)?
     /// The prompt templates (Prompts/prove/); required when a model is set.
     public var prompts: PromptLibrary?
-    /// The REPL pool used by the step-wise search for proof-state requests; nil disables the search.
-    public var pool: REPLWorkerPool?
+    /// Opens REPL sessions for the step-wise search (`PoolTacticStepper` over a `REPLWorkerPool`);
+    /// nil disables the search.
+    public var stepping: (any TacticSteppingProvider)?
     /// Measures wall-time budgets; tests inject a manual clock.
     public var clock: any Clock<Duration>
 
     /// Creates the services.
     public init(
         verifier: any ProofVerifying, model: (any ChatModel)? = nil, prompts: PromptLibrary? = nil,
-        pool: REPLWorkerPool? = nil, clock: any Clock<Duration> = ContinuousClock()
+        stepping: (any TacticSteppingProvider)? = nil, clock: any Clock<Duration> = ContinuousClock()
     ) {
         self.verifier = verifier
         self.model = model
         self.prompts = prompts
-        self.pool = pool
+        self.stepping = stepping
         self.clock = clock
     }
 }

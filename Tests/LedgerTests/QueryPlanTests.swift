@@ -1,0 +1,18 @@
+import GRDB
+@testable import Ledger
+import Testing
+
+/// The queue must stay fast at a million formalizations: both queries must walk their partial index in
+/// order, with no full scan and no temporary sort.
+@Suite struct QueryPlanTests {
+    @Test(arguments: [("open", QueueSQL.open, "formalizations_open_queue"), ("shorten", QueueSQL.shorten, "formalizations_shorten_queue")])
+    func queueQueriesUseTheirPartialIndex(name: String, sql: String, index: String) throws {
+        let ledger = try Ledger.inMemory()
+        let plan = try ledger.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql + " LIMIT 10", arguments: name == "shorten" ? [8] : [])
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("USING INDEX \(index)") }, "plan: \(plan)")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "plan: \(plan)")
+    }
+}

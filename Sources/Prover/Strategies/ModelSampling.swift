@@ -23,7 +23,7 @@ extension ProofRun {
     /// hits the model's response cache) while later batches for the same statement ask new ones.
     ///
     /// - Throws: `ProverError` `.prompt` for a template that fails to render, `.model` when the request fails.
-    func sample(template: String, context: [String: String], count: Int, seedKey: String) async throws(ProverError) -> SampledTexts {
+    func sample(template: String, context: PromptContext, count: Int, seedKey: String) async throws(ProverError) -> SampledTexts {
         guard let model = services.model, let prompts = services.prompts else {
             throw ProverError(.configuration, "A model strategy ran without a model and prompt library; configure both.",
                               context: target.formalizationID)

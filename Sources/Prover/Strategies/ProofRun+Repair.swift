@@ -21,9 +21,8 @@ extension ProofRun {
                     proof = recorded.wasChecked ? recorded.proof : nil
                 } else {
                     var context = promptContext
-                    context["failed_proof"] = current.proof
-                    context["proof"] = current.proof
-                    context["error"] = current.error
+                    context.values["proof"] = .text(current.proof)
+                    context.values["lean_error"] = .text(current.error)
                     let sampled: SampledTexts
                     do {
                         sampled = try await sample(template: configuration.repairTemplate, context: context, count: 1, seedKey: key)

@@ -1,3 +1,4 @@
+import Conjecturer
 import LeanExtraction
 import LeanREPL
 import LeanSource
@@ -74,9 +75,8 @@ extension ProofRun {
             let granted = meter.reserveSamples(wanted)
             if granted > 0 {
                 var context = promptContext
-                context["goal"] = obligation.goals.joined(separator: "\n\n")
-                context["state"] = context["goal"]
-                context["tactics_so_far"] = obligation.tactics.joined(separator: "\n")
+                context.values["goals"] = .text(obligation.goals.joined(separator: "\n\n"))
+                context.values["tactics"] = .list(obligation.tactics.map { ["tactic": .text($0)] })
                 let seedKey = keys.search() + "/\(obligation.proofState)/\(obligation.tactics.count)"
                 do {
                     let sampled = try await sample(template: configuration.nextTacticTemplate, context: context,

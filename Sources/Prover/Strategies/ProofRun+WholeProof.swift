@@ -1,3 +1,4 @@
+import Conjecturer
 import LeanVerify
 
 /// A whole proof that Lean rejected: the starting point of a repair chain.
@@ -15,13 +16,19 @@ struct WholeProofLeftovers: Sendable {
 }
 
 extension ProofRun {
-    /// The context every prove template receives.
-    var promptContext: [String: String] {
+    /// The context every prove template receives (Prompts/prove/*.mustache); the template-specific
+    /// variables (`proof`, `lean_error`, `goals`, `tactics`) are set by the strategies.
+    var promptContext: PromptContext {
         [
-            "statement": target.statement,
-            "header": target.header,
-            "theorem_name": target.declaration.name ?? "",
-            "conclusion": target.declaration.conclusion,
+            "statement": .text(target.statement),
+            "header": .text(target.header),
+            "informal": .text(""),
+            "theorem_name": .text(target.declaration.name ?? ""),
+            "proof": .text(""),
+            "lean_error": .text(""),
+            "goals": .text(""),
+            "tactics": .list([]),
+            "failed_tactics": .list([]),
         ]
     }
 

@@ -1,3 +1,6 @@
+public import Foundation
+public import Ledger
+
 /// How a self-play round is run. Every field has a working default.
 public struct SelfPlayConfiguration: Sendable, Hashable {
     /// How statements are proved.
@@ -14,11 +17,16 @@ public struct SelfPlayConfiguration: Sendable, Hashable {
     public var variantTargets: Int
     /// Seed for the conjecturer's sampling (templates, exemplars, temperatures).
     public var seed: UInt64
+    /// Where each finished round writes its training exports (`<kind>.jsonl`); nil writes none.
+    public var exportDirectory: URL?
+    /// The exports written to `exportDirectory`.
+    public var exportKinds: [ExportKind]
 
     /// Creates a configuration.
     public init(
         prover: ProverConfiguration = ProverConfiguration(), defaultHeader: String = "import Mathlib", queueLimit: Int = 64,
-        formalizationSamples: Int = 4, variantsPerTarget: Int = 2, variantTargets: Int = 4, seed: UInt64 = 0
+        formalizationSamples: Int = 4, variantsPerTarget: Int = 2, variantTargets: Int = 4, seed: UInt64 = 0,
+        exportDirectory: URL? = nil, exportKinds: [ExportKind] = [.sft, .repair, .steps, .pairs, .curriculum]
     ) {
         precondition(queueLimit > 0, "a round must be allowed to work at least one queue item")
         self.prover = prover
@@ -28,5 +36,7 @@ public struct SelfPlayConfiguration: Sendable, Hashable {
         self.variantsPerTarget = variantsPerTarget
         self.variantTargets = variantTargets
         self.seed = seed
+        self.exportDirectory = exportDirectory
+        self.exportKinds = exportKinds
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LeanVerify
 public import Ledger
 public import ProblemCorpus
@@ -68,8 +69,25 @@ public struct SelfPlayEngine: Sendable {
         report.problems += conjectured.problems
 
         report.absorb(try await loop.work(queueLimit: configuration.queueLimit, round: round, progress: progress))
+        report.exports = try export(round: round)
         progress?(SelfPlayProgress(round: round, stage: .finish, completed: 1, total: 1))
         try loop.finish(report)
         return report
+    }
+
+    /// Writes the configured training exports; returns lines written per kind.
+    private func export(round: Int) throws(ProverError) -> [String: Int] {
+        guard let directory = configuration.exportDirectory else { return [:] }
+        var lines: [String: Int] = [:]
+        for kind in configuration.exportKinds {
+            let url = directory.appendingPathComponent("\(kind.rawValue).jsonl")
+            do {
+                lines[kind.rawValue] = try ledger.export(kind, to: url)
+            } catch {
+                throw ProverError(.ledger, "Writing the \(kind.rawValue) export to \(url.path) failed: \(error.message)",
+                                  context: "round \(round)")
+            }
+        }
+        return lines
     }
 }

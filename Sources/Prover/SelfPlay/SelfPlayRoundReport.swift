@@ -36,6 +36,8 @@ public struct SelfPlayRoundReport: Sendable, Hashable, Codable {
     public var problems: [String]
     /// One row per formalization worked.
     public var formalizations: [FormalizationResult]
+    /// Training export kind → lines written at the end of the round.
+    public var exports: [String: Int]
 
     /// An empty report for `round`.
     public init(round: Int) {
@@ -57,6 +59,7 @@ public struct SelfPlayRoundReport: Sendable, Hashable, Codable {
         attempts = 0
         problems = []
         formalizations = []
+        exports = [:]
     }
 
     /// Adds the results of the prove stage.

@@ -4,6 +4,7 @@ enum LeanCharacters {
     /// (ℕ ℤ ℚ ℝ ℂ …) and the mathematical alphanumeric letters (𝒜, 𝔽, …).
     static func isLetterLike(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
+        if value < 0x391 { return false }
         return (0x3B1...0x3C9).contains(value) && value != 0x3BB
             || (0x391...0x3A9).contains(value) && value != 0x3A0 && value != 0x3A3
             || (0x3CA...0x3FB).contains(value)
@@ -15,6 +16,7 @@ enum LeanCharacters {
     /// Lean's `isSubScriptAlnum`: ₀-₉, ₐ-ₜ, ᵢ-ᵪ, ⱼ.
     static func isSubscriptAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
+        if value < 0x1D62 { return false }
         return (0x2080...0x2089).contains(value)
             || (0x2090...0x209C).contains(value)
             || (0x1D62...0x1D6A).contains(value)
@@ -22,13 +24,15 @@ enum LeanCharacters {
     }
 
     static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+        let value = scalar.value | 0x20  // folds A-Z onto a-z
+        return value >= 0x61 && value <= 0x7A
     }
 
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
     static func isHexDigit(_ scalar: Unicode.Scalar) -> Bool {
-        isDigit(scalar) || ("a"..."f").contains(scalar) || ("A"..."F").contains(scalar)
+        let folded = scalar.value | 0x20
+        return isDigit(scalar) || (folded >= 0x61 && folded <= 0x66)
     }
 
     /// Lean's `isIdFirst`.
@@ -38,7 +42,11 @@ enum LeanCharacters {
 
     /// Lean's `isIdRest`.
     static func isIdentifierRest(_ scalar: Unicode.Scalar) -> Bool {
-        isASCIILetter(scalar) || isDigit(scalar) || scalar == "_" || scalar == "'" || scalar == "!"
+        if scalar.value < 0x80 {
+            return isASCIILetter(scalar) || isDigit(scalar) || scalar == "_" || scalar == "'" || scalar == "!"
+                || scalar == "?"
+        }
+        return isASCIILetter(scalar) || isDigit(scalar) || scalar == "_" || scalar == "'" || scalar == "!"
             || scalar == "?" || isLetterLike(scalar) || isSubscriptAlphanumeric(scalar)
     }
 
@@ -52,4 +60,8 @@ enum LeanCharacters {
         ":=", "::", "=>", "->", "<-", "<=", ">=", "!=", "==", "&&", "||", "++", "..", "<|", "|>",
         "@[", "?_", "#[", "⁻¹", "∃!", "ℝ≥0",
     ].map { Array(($0 as String).unicodeScalars) }.sorted { $0.count > $1.count }
+
+    /// ``compoundSymbols`` grouped by their first scalar, longest first.
+    static let compoundSymbolsByFirstScalar: [Unicode.Scalar: [[Unicode.Scalar]]] =
+        Dictionary(grouping: compoundSymbols, by: { $0[0] })
 }

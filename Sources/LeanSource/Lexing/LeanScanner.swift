@@ -24,12 +24,12 @@ struct LeanScanner {
         if LeanCharacters.isWhitespace(first) {
             kind = .whitespace
             cursor.advance(while: LeanCharacters.isWhitespace)
-        } else if cursor.matches("--") {
+        } else if cursor.matches("-", "-") {
             kind = .lineComment
             cursor.advance(while: { $0 != "\n" })
-        } else if cursor.matches("/-") {
-            kind = cursor.matches("/--") && !cursor.matches("/--/") ? .docComment
-                : cursor.matches("/-!") ? .moduleDocComment : .blockComment
+        } else if cursor.matches("/", "-") {
+            let third = cursor.peek(2)
+            kind = third == "-" && cursor.peek(3) != "/" ? .docComment : third == "!" ? .moduleDocComment : .blockComment
             failure = scanBlockComment(start: start)
         } else if first == "\"" {
             kind = .string
@@ -43,7 +43,7 @@ struct LeanScanner {
         } else if LeanCharacters.isDigit(first) {
             kind = .number
             scanNumber()
-        } else if let symbol = LeanCharacters.compoundSymbols.first(where: { cursor.matches($0) }) {
+        } else if let symbol = LeanCharacters.compoundSymbolsByFirstScalar[first]?.first(where: { cursor.matches($0) }) {
             cursor.advance(symbol.count)
         } else if first == "«" || LeanCharacters.isIdentifierStart(first) {
             kind = .identifier
@@ -67,10 +67,10 @@ struct LeanScanner {
     private mutating func scanBlockComment(start: (index: Int, line: Int, column: Int)) -> LeanSourceError? {
         var depth = 0
         while !cursor.isAtEnd {
-            if cursor.matches("/-") {
+            if cursor.matches("/", "-") {
                 depth += 1
                 cursor.advance(2)
-            } else if cursor.matches("-/") {
+            } else if cursor.matches("-", "/") {
                 depth -= 1
                 cursor.advance(2)
                 if depth == 0 { return nil }

@@ -23,8 +23,9 @@ struct LexerCursor {
         return true
     }
 
-    func matches(_ literal: String, at offset: Int = 0) -> Bool {
-        matches(Array(literal.unicodeScalars), at: offset)
+    /// Whether the next scalars are `first` then `second`.
+    func matches(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+        peek() == first && peek(1) == second
     }
 
     mutating func advance(_ count: Int = 1) {
@@ -44,6 +45,7 @@ struct LexerCursor {
     }
 
     func text(_ range: Range<Int>) -> String {
+        if range.count == 1 { return String(Character(scalars[range.lowerBound])) }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[range])
         return String(view)

@@ -5,6 +5,7 @@ struct FakeOptions {
     var transcript: String?
     var oracle: String?
     var crashAfter: Int?
+    var crashOnceMarker: String?
     var hangAfter: Int?
     var garbageAfter: Int?
     var partialAfter: Int?
@@ -32,6 +33,7 @@ struct FakeOptions {
             case "--transcript": transcript = try value(flag)
             case "--oracle": oracle = try value(flag)
             case "--crash-after": crashAfter = try number(flag)
+            case "--crash-once-marker": crashOnceMarker = try value(flag)
             case "--hang-after": hangAfter = try number(flag)
             case "--garbage-after": garbageAfter = try number(flag)
             case "--partial-after": partialAfter = try number(flag)

@@ -12,7 +12,10 @@ struct FakeSession {
         var index = 0
         while let request = reader.next() {
             index += 1
-            if let n = options.crashAfter, index >= n { exit(1) }
+            if let n = options.crashAfter, index >= n, shouldCrash() {
+                ResponseWriter.writeError("fake-lean-repl: crashing on request \(index) as asked by --crash-after\n")
+                exit(1)
+            }
             if let n = options.exitSilentlyAfter, index >= n { exit(0) }
             if let n = options.hangAfter, index >= n { while true { sleep(milliseconds: 1_000_000) } }
             if options.delayMilliseconds > 0 { sleep(milliseconds: options.delayMilliseconds) }
@@ -29,6 +32,15 @@ struct FakeSession {
             }
             ResponseWriter.send(reply)
         }
+    }
+
+    /// With --crash-once-marker PATH only the first process (the one that creates PATH) crashes.
+    private func shouldCrash() -> Bool {
+        guard let marker = options.crashOnceMarker else { return true }
+        let descriptor = open(marker, O_CREAT | O_EXCL | O_WRONLY, 0o644)
+        guard descriptor >= 0 else { return false }
+        close(descriptor)
+        return true
     }
 
     /// One valid JSON object of exactly `size` bytes keeping the reply's env.

@@ -16,6 +16,8 @@
 //
 // FAULT FLAGS (N counts requests from 1)
 //   --crash-after N          After reading request N: exit(1) without answering.
+//   --crash-once-marker PATH With --crash-after: crash only if PATH does not exist yet (and create it),
+//                            so a respawned process succeeds.
 //   --exit-silently-after N  After reading request N: exit(0) without answering.
 //   --hang-after N           After reading request N: never answer (sleep forever).
 //   --garbage-after N        Answer request N (and later ones) with non-JSON text + blank line.

@@ -100,7 +100,10 @@ import Testing
         #expect(throws: LeanSourceError.self) { try LeanParser.parseDeclaration("import Mathlib\n") }
         #expect {
             try LeanParser.parseDeclaration("theorem a : True := trivial\ntheorem b : True := trivial")
-        } throws: { ($0 as? LeanSourceError)?.code == .multipleDeclarations }
+        } throws: { error in
+            guard let error = error as? LeanSourceError else { return false }
+            return error.code == .multipleDeclarations && error.line == 2 && error.column == 0
+        }
     }
 
     @Test func malformedInputThrowsTypedErrorsWithOrigin() {

@@ -41,6 +41,8 @@ import Testing
         Hostile(proof: "decide +native", rule: .nativeComputation),
         Hostile(proof: "decide (config := {native := true})", rule: .nativeComputation),
         Hostile(proof: "bv_decide", rule: .nativeComputation),
+        Hostile(proof: "decide (config := { kernel := false, native := true })", rule: .nativeComputation),
+        Hostile(proof: "simp\nstructure S where\n  x : ℕ\n  deriving Repr", rule: .command),
         Hostile(proof: "exact Lean.ofReduceBool _ _ rfl", rule: .nativeComputation),
         Hostile(proof: "run_tac Lean.Elab.Tactic.closeMainGoal (mkConst ``True.intro)", rule: .codeExecution),
         Hostile(proof: "have := IO.Process.run {cmd := \"sh\"}\n  simp", rule: .codeExecution),
@@ -85,6 +87,7 @@ import Testing
         "exact h.1.2",
         "norm_num [Nat.factorial, Finset.sum_range_succ] /- nested /- ok -/ -/",
         "decide +kernel",
+        "let native := 5\n  decide (config := {native := false})",
     ]
 
     @Test(arguments: honest) func honestProofIsClean(_ proof: String) {

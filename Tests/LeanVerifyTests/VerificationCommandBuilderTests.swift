@@ -73,3 +73,23 @@ struct VerificationCommandBuilderTests {
             == "theorem amc12a_2015_p10 (x y : ℤ) (h₀ : 0 < y) (h₁ : y < x) : x = 26 := by sorry")
     }
 }
+
+@Suite("VerificationCommandBuilder comment safety")
+struct VerificationCommandBuilderCommentTests {
+    @Test func aLineCommentInTheConclusionCannotSwallowTheProofOpening() throws {
+        let statement = "theorem t (n : ℕ) :\n  n = n -- trailing remark\n  := by"
+        do {
+            let command = try VerificationCommandBuilder.build(statement: statement, proof: "rfl")
+            let firstProofLine = command.positionMap.proofStartLine
+            let lines = command.theoremCommand.split(separator: "\n", omittingEmptySubsequences: false)
+            let opening = lines[firstProofLine - 2]
+            // Whatever the rendering, `:= by` must not sit behind a `--` on its line.
+            let commentStart = opening.firstRange(of: "--")?.lowerBound
+            let byStart = opening.firstRange(of: ":= by")?.lowerBound
+            #expect(byStart != nil)
+            if let commentStart, let byStart { #expect(byStart < commentStart) }
+        } catch {
+            #expect(error.code == .invalidStatement)
+        }
+    }
+}

@@ -46,7 +46,20 @@ public struct REPLMessageFramer: Sendable {
     /// - Throws: `LeanREPLError` with code `.responseTooLarge` when a message exceeds the maximum size.
     public mutating func append(_ bytes: some Sequence<UInt8>) throws(LeanREPLError) -> [[UInt8]] {
         compact()
+        let copied: Void? = bytes.withContiguousStorageIfAvailable { buffer.append(contentsOf: UnsafeRawBufferPointer($0)) }
+        if copied == nil { buffer.append(contentsOf: bytes) }
+        return try frame()
+    }
+
+    /// Adds raw bytes read from the stream (no intermediate copy) and returns the completed messages.
+    /// - Throws: `LeanREPLError` with code `.responseTooLarge` when a message exceeds the maximum size.
+    public mutating func append(_ bytes: UnsafeRawBufferPointer) throws(LeanREPLError) -> [[UInt8]] {
+        compact()
         buffer.append(contentsOf: bytes)
+        return try frame()
+    }
+
+    private mutating func frame() throws(LeanREPLError) -> [[UInt8]] {
         var messages: [[UInt8]] = []
         while let newline = nextLineFeed() {
             let isBlankLine = Self.isBlank(buffer, lineStart..<newline)

@@ -56,7 +56,10 @@ struct HygieneScanner {
     private func isNativeFlag(at index: Int) -> Bool {
         guard tokens[index].text == "native" else { return false }
         if index > 0, tokens[index - 1].is("+") { return true }
-        if index + 2 < tokens.count, tokens[index + 1].is(":="), !tokens[index + 2].is("false") { return true }
+        if index > 0, index + 2 < tokens.count, ["{", "(", ","].contains(where: tokens[index - 1].is),
+           tokens[index + 1].is(":="), !tokens[index + 2].is("false") {
+            return true
+        }
         return false
     }
 

@@ -4,8 +4,11 @@ enum HygieneVocabulary {
     static let sorryNames: Set<String> = ["sorry", "admit", "stop"]
     /// Last name components that leave a goal unproved wherever they are qualified.
     static let sorryComponents: Set<String> = ["sorryAx"]
-    /// Modifiers that only ever precede commands.
-    static let commandModifiers: Set<String> = ["private", "protected", "noncomputable", "partial", "nonrec"]
+    /// Modifiers and command words that never belong inside a proof (beyond
+    /// `LeanVocabulary.commandKeywords`).
+    static let commandModifiers: Set<String> = [
+        "private", "protected", "noncomputable", "partial", "nonrec", "deriving", "omit", "include",
+    ]
     /// Keywords and names that run code or meta-programs.
     static let codeExecutionNames: Set<String> = [
         "run_tac", "run_cmd", "run_elab", "run_meta", "by_elab", "unsafe", "implemented_by", "extern",

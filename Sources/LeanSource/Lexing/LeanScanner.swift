@@ -1,7 +1,11 @@
 /// The tokenizer's engine: turns scalars into tokens, stopping at the first lexical error.
 struct LeanScanner {
+    /// How deeply `s!"{s!"{…}"}"` interpolations may nest before the text is refused.
+    static let maximumInterpolationDepth = 32
+
     private var cursor: LexerCursor
     private(set) var tokens: [LeanToken] = []
+    private var interpolationDepth = 0
 
     init(_ text: String) { cursor = LexerCursor(Array(text.unicodeScalars)) }
 
@@ -111,8 +115,16 @@ struct LeanScanner {
 
     /// Skips the term inside `{ … }` of an interpolated string, nested strings and braces included.
     private mutating func scanInterpolation() -> LeanSourceError? {
+        guard interpolationDepth < Self.maximumInterpolationDepth else {
+            return LeanSourceError(
+                code: .unterminatedString,
+                message: "Interpolated strings nest deeper than \(Self.maximumInterpolationDepth) levels; "
+                    + "simplify the string.",
+                line: cursor.line, column: cursor.column)
+        }
         var nested = LeanScanner("")
         nested.cursor = cursor
+        nested.interpolationDepth = interpolationDepth + 1
         var depth = 1
         while !nested.cursor.isAtEnd {
             let before = nested.tokens.count

@@ -27,7 +27,7 @@ enum CommandSplitter {
             }
             position = skipModifiers(from: position, in: source)
             let keyword = position < significant.count ? tokens[significant[position]].text : first.text
-            position += 1
+            position = min(position + 1, significant.count)
             while position < significant.count, !isCommandStart(tokens[significant[position]]) {
                 position += 1
             }

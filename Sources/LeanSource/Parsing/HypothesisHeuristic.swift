@@ -47,7 +47,9 @@ public enum HypothesisHeuristic {
         if bracket == .instance {
             return headName(tokens).map { propositionClasses.contains($0) } ?? false
         }
-        while tokens.count >= 2, tokens.first!.is("("), closingIndex(of: 0, in: tokens) == tokens.count - 1 {
+        var unwrapped = 0
+        while unwrapped < 8, tokens.count >= 2, tokens.first!.is("("), closingIndex(of: 0, in: tokens) == tokens.count - 1 {
+            unwrapped += 1
             tokens = Array(tokens.dropFirst().dropLast())
         }
         let parts = topLevelSplit(tokens, on: ["→", "->"])

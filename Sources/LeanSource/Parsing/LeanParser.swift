@@ -13,12 +13,25 @@ public enum LeanParser {
     /// - Throws: `LeanSourceError` for lexical errors (unterminated comment/string), text that cannot
     ///   start a command, or a malformed declaration (missing name, `:` or statement; unbalanced brackets).
     public static func parseFile(_ text: String, origin: String? = nil) throws(LeanSourceError) -> LeanSourceFile {
+        try parse(text, origin: origin).file
+    }
+
+    /// A parsed file plus the position of every command after the first declaration.
+    private struct Parsed {
+        var file: LeanSourceFile
+        var laterCommandPositions: [(line: Int, column: Int)]
+    }
+
+    private static func parse(_ text: String, origin: String?) throws(LeanSourceError) -> Parsed {
         do {
             let source = SourceTokens(try LeanLexer.tokenize(text))
             var preamble = LeanPreamble()
             var declarations: [LeanDeclaration] = []
             var trailing: [String] = []
+            var laterPositions: [(line: Int, column: Int)] = []
             for span in try CommandSplitter.split(source) {
+                let first = source.tokens[span.tokenRange.lowerBound]
+                if !declarations.isEmpty { laterPositions.append((first.line, first.column)) }
                 if LeanVocabulary.declarationKeywords.contains(span.keyword) {
                     declarations.append(try DeclarationParser(source: source, span: span).parse())
                 } else if span.keyword == "import", declarations.isEmpty {
@@ -32,7 +45,8 @@ public enum LeanParser {
                     trailing.append(source.text(span.tokenRange, keepingDocComments: true))
                 }
             }
-            return LeanSourceFile(preamble: preamble, declarations: declarations, trailingCommands: trailing)
+            let file = LeanSourceFile(preamble: preamble, declarations: declarations, trailingCommands: trailing)
+            return Parsed(file: file, laterCommandPositions: laterPositions)
         } catch {
             throw error.with(origin: origin)
         }
@@ -43,19 +57,20 @@ public enum LeanParser {
     /// - Throws: `LeanSourceError` as ``parseFile(_:origin:)`` does, plus `.missingDeclaration` when
     ///   there is none and `.multipleDeclarations` when there is more than one or other commands follow.
     public static func parseDeclaration(_ text: String, origin: String? = nil) throws(LeanSourceError) -> LeanDeclaration {
-        let file = try parseFile(text, origin: origin)
+        let parsed = try parse(text, origin: origin)
+        let file = parsed.file
         guard let declaration = file.declarations.first else {
             throw LeanSourceError(
                 code: .missingDeclaration,
                 message: "No `theorem`, `lemma` or `example` found; pass the declaration's full text.",
                 origin: origin, line: 1, column: 0)
         }
-        guard file.declarations.count == 1, file.trailingCommands.isEmpty else {
+        if let extra = parsed.laterCommandPositions.first {
             throw LeanSourceError(
                 code: .multipleDeclarations,
                 message: "Expected exactly one declaration but found \(file.declarations.count) and "
                     + "\(file.trailingCommands.count) other command(s) after it; use `parseFile` for several.",
-                origin: origin, line: 1, column: 0)
+                origin: origin, line: extra.line, column: extra.column)
         }
         return declaration
     }

@@ -60,7 +60,7 @@ public struct AxiomReport: Sendable, Hashable, Codable {
         }
 
         let marker = "' depends on axioms: ["
-        guard let markerRange = afterQuote.range(of: marker) else {
+        guard let markerRange = afterQuote.firstRange(of: marker) else {
             throw unparsable(message, "it has neither \"depends on axioms: [\" nor \"does not depend on any axioms\"")
         }
         let name = String(afterQuote[..<markerRange.lowerBound])

@@ -1,5 +1,5 @@
 import Foundation
-public import LeanSource
+import LeanSource
 
 /// Builds the commands that check a hostile proof of a trusted statement.
 ///
@@ -88,7 +88,31 @@ public enum VerificationCommandBuilder {
             declaration = declaration.renamed(name)
             declaration.keyword = .theorem
         }
+        try checkRendering(of: declaration, mode: mode, statement: statement)
         return PreparedStatement(declaration: declaration, theoremName: name, mode: mode)
+    }
+
+    /// The rendered opening must read back as the same declaration with an empty body of the right kind,
+    /// so that nothing in the statement (a trailing `--` comment, an unbalanced bracket) can swallow or
+    /// reshape the `:= by` the proof is appended to.
+    private static func checkRendering(
+        of declaration: LeanDeclaration, mode: ProofMode, statement: String
+    ) throws(LeanVerifyError) {
+        let ending: LeanDeclaration.Ending = mode == .tactic ? .tacticBlock : .term
+        let reparsed: LeanDeclaration
+        do {
+            reparsed = try LeanParser.parseDeclaration(declaration.rendered(ending: ending), origin: "rendered statement")
+        } catch {
+            throw invalid("it does not read back after rendering: \(error)", statement)
+        }
+        let bodyMatches: Bool
+        switch (mode, reparsed.body) {
+        case (.tactic, .tactics(let text)), (.term, .term(let text)): bodyMatches = text.trimmingWhitespace().isEmpty
+        default: bodyMatches = false
+        }
+        guard bodyMatches, reparsed.name == declaration.name, reparsed.binders == declaration.binders else {
+            throw invalid("its rendering does not end in a bare `:= by`/`:=` (a comment or bracket swallows it)", statement)
+        }
     }
 
     /// A fresh, unique theorem name for an `example`.

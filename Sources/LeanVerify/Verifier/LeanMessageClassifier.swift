@@ -1,4 +1,4 @@
-public import LeanREPL
+import LeanREPL
 
 /// Recognizes the Lean messages the verifier's rules depend on.
 public enum LeanMessageClassifier {

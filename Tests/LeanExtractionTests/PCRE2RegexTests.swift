@@ -86,6 +86,8 @@ import Testing
         // Debian's libpcre2 is built with JIT on x86_64 and arm64; either way matching must work.
         let regex = try PCRE2Regex("a|b")
         #expect(regex.matches("b"))
-        _ = regex.isJITCompiled
+        #if arch(x86_64) || arch(arm64)
+        #expect(regex.isJITCompiled)
+        #endif
     }
 }

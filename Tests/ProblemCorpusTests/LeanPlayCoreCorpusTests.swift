@@ -1,5 +1,6 @@
 import Foundation
 import LeanPlayTestSupport
+import LeanSource
 import ProblemCorpus
 import Testing
 
@@ -41,5 +42,20 @@ import Testing
         #expect(rewritten.split(separator: "\n").count == original.split(separator: "\n").count)
         let reloaded = try withTemporaryCorpus(rewritten) { url in try CorpusLoader.load(url) }
         #expect(reloaded == problems)
+    }
+}
+
+@Suite struct LeanPlayCoreCorpusParsingTests {
+    @Test func everyFormalStatementParsesWithLeanParser() throws {
+        let url = SharedFixtures.corporaDirectory.appendingPathComponent("leanplay-core.jsonl")
+        let problems = try CorpusLoader.load(url)
+        for problem in problems {
+            guard let statement = problem.formalStatement else { continue }
+            let declaration = try LeanParser.parseDeclaration(statement, origin: problem.id)
+            #expect(declaration.name == problem.id)
+            #expect(declaration.keyword == .theorem)
+            #expect(!declaration.conclusion.isEmpty, "\(problem.id)")
+            #expect(declaration.body == .tactics("") || declaration.body == .none, "\(problem.id): \(declaration.body)")
+        }
     }
 }

@@ -39,6 +39,11 @@ enum ExtractionPatterns {
     /// Leading `:=` and/or `by` of a tactic block the model wrote without its statement.
     static let leadingBy = compile(#"\A\s*(?::=\s*)?by\b[ \t]*\n?"#, [])
 
+    /// For a declaration the parser rejected: everything after the first `:= by` that follows a
+    /// `theorem|lemma|example` at a line start. Group 1: the proof text.
+    static let proofAfterDeclaration = compile(
+        #"^[^\n]*?\b(?:theorem|lemma|example)\b.*?:=[ \t]*by\b[ \t]*(.*)\z"#, [.multiline, .dotMatchesNewlines])
+
     private static func compile(_ pattern: String, _ options: PCRE2Regex.Options) -> PCRE2Regex {
         do {
             return try PCRE2Regex(pattern, options: options)

@@ -13,6 +13,7 @@ import CPCRE2
 public struct PCRE2Regex: Sendable {
     /// Compile options on top of the always-on UTF-8 and Unicode-property modes.
     public struct Options: OptionSet, Sendable, Hashable {
+        /// PCRE2 compile-option bits.
         public let rawValue: UInt32
         /// Creates options from PCRE2 compile-option bits.
         public init(rawValue: UInt32) { self.rawValue = rawValue }

@@ -50,7 +50,7 @@ public struct FormalizationProver: Sendable {
         if kind == .prove, !proved, configuration.disproofEnabled {
             let negation = ProofTarget(formalizationID: id, header: item.header,
                                        declaration: declaration.negation(named: Self.derivedName(declaration, "negation")),
-                                       kind: .disprove, budgetLevel: level)
+                                       kind: AttemptKind.disprove, budgetLevel: level)
             let outcome = try await prover.prove(negation, budget: configuration.disproofBudget(forLevel: level),
                                                  round: round, recorder: recorder)
             disproved = outcome.isProved
@@ -67,17 +67,24 @@ public struct FormalizationProver: Sendable {
             }
         }
         let after = try ledgerCall(id) { () throws(LedgerError) in try ledger.formalization(id) }
-        return FormalizationResult(
+        var flags: [String: String] = [:]
+        for flag in after?.flags ?? [] { flags[flag.rawValue] = flag.explanation }
+        var result = FormalizationResult(
             formalizationID: id, status: after?.status.rawValue ?? "unknown", work: kind.rawValue, budgetLevel: level,
-            proved: kind == .prove && proved, disproved: disproved, proof: outcomes[0].proof,
-            flags: Dictionary(uniqueKeysWithValues: (after?.flags ?? []).map { ($0.rawValue, $0.explanation) }),
-            attempts: outcomes.reduce(0) { $0 + $1.attempts.count },
-            leanChecks: outcomes.reduce(0) { $0 + $1.leanChecks }, modelSamples: outcomes.reduce(0) { $0 + $1.modelSamples },
-            promptTokens: outcomes.reduce(0) { $0 + $1.promptTokens },
-            completionTokens: outcomes.reduce(0) { $0 + $1.completionTokens },
-            leanSeconds: outcomes.reduce(0) { $0 + $1.leanSeconds },
-            duplicatesSkipped: outcomes.reduce(0) { $0 + $1.duplicatesSkipped },
-            problems: outcomes.flatMap(\.problems))
+            proved: kind == .prove && proved, disproved: disproved, proof: outcomes[0].proof, flags: flags,
+            attempts: 0, leanChecks: 0, modelSamples: 0, promptTokens: 0, completionTokens: 0, leanSeconds: 0,
+            duplicatesSkipped: 0, problems: [])
+        for outcome in outcomes {
+            result.attempts += outcome.attempts.count
+            result.leanChecks += outcome.leanChecks
+            result.modelSamples += outcome.modelSamples
+            result.promptTokens += outcome.promptTokens
+            result.completionTokens += outcome.completionTokens
+            result.leanSeconds += outcome.leanSeconds
+            result.duplicatesSkipped += outcome.duplicatesSkipped
+            result.problems += outcome.problems
+        }
+        return result
     }
 
     /// A name for a derived declaration (`NAME_negation`, …); examples get `leanplay_NAME`.

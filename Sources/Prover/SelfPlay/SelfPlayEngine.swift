@@ -1,5 +1,5 @@
 import Foundation
-import LeanVerify
+public import LeanVerify
 public import Ledger
 public import ProblemCorpus
 

@@ -59,7 +59,7 @@ extension ProofRun {
 
     /// True when `proof` is a sketch: its only hygiene problem is `sorry` placeholders.
     static func isSketch(_ proof: String) -> Bool {
-        let violations = ProofHygiene.violations(in: proof, policy: .strict, mode: .tactic)
+        let violations = ProofHygiene.violations(in: proof, mode: .tactic, policy: .strict)
         return !violations.isEmpty && violations.allSatisfy { $0.rule == .sorry }
     }
 

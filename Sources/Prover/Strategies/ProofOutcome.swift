@@ -1,3 +1,5 @@
+public import Ledger
+
 /// What proving one target produced.
 public struct ProofOutcome: Sendable, Hashable {
     /// The accepted whole proof, when one was found (already re-verified as one command).

@@ -1,3 +1,5 @@
+import Ledger
+
 /// The automation portfolio: each tactic checked as a whole proof, cheapest first.
 extension ProofRun {
     /// Tries every portfolio tactic until one is accepted or the check budget runs out.

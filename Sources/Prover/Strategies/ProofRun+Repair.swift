@@ -1,3 +1,6 @@
+import Conjecturer
+import Ledger
+
 /// Repair: a failed proof and Lean's first error go back to the model, up to `repairRounds` times.
 extension ProofRun {
     /// Repairs failed whole proofs, oldest first, each for up to `budget.repairRounds` rounds.

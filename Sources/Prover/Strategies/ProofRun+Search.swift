@@ -89,7 +89,7 @@ extension ProofRun {
         }
         var seen = Set<String>()
         return tactics.filter { tactic in
-            seen.insert(tactic).inserted && ProofHygiene.violations(in: tactic, policy: .strict, mode: .tactic).isEmpty
+            seen.insert(tactic).inserted && ProofHygiene.violations(in: tactic, mode: .tactic, policy: .strict).isEmpty
         }
     }
 

@@ -1,5 +1,7 @@
 import Conjecturer
+import LeanSource
 import LeanVerify
+import Ledger
 
 /// A whole proof that Lean rejected: the starting point of a repair chain.
 struct FailedProof: Sendable, Hashable {

@@ -1,4 +1,5 @@
 public import LeanSource
+public import Ledger
 
 /// A statement to prove: the formalization it belongs to, its header, the declaration and why.
 public struct ProofTarget: Sendable, Hashable {

@@ -1,3 +1,6 @@
+import Ledger
+import Synchronization
+
 /// Proves one statement under a budget, cheapest strategy first:
 /// automation portfolio → whole-proof sampling → repair → step-wise search.
 ///

@@ -16,7 +16,7 @@ struct FakeREPLProverTests {
       "rules": [
         {"statement_contains": "x + 0 = x", "proof_equals": "omega", "result": "ok", "axioms": ["propext"]},
         {"statement_contains": "¬ (∀ (n : Nat) (h : n > 5), n < 3)", "proof_equals": "omega", "result": "ok", "axioms": []},
-        {"statement_contains": "(h₀ : x < 1) (h₁ : x > 2) : False", "proof_equals": "omega", "result": "ok", "axioms": []},
+        {"statement_contains": "False", "proof_equals": "omega", "result": "ok", "axioms": []},
         {"statement_contains": "p ∧ q", "proof_equals": "(constructor; exact hp; exact hq)", "result": "ok", "axioms": []}
       ],
       "tactics": [
@@ -75,8 +75,8 @@ struct FakeREPLProverTests {
 
             let second = try await engine.runRound()
             let and = try #require(second.formalizations.first { $0.formalizationID.hasPrefix("e_and/") })
-            #expect(and.proved && and.proof == "(constructor; exact hp; exact hq)", "found by step-wise search at level 1")
-            let accepted = try ledger.attempts(for: and.formalizationID).filter { $0.record.verdict == .accepted }
+            #expect(and.proved && and.proof == "(constructor; exact hp; exact hq)", "found by step-wise search at level 1: \(and)")
+            let accepted = try ledger.attempts(for: and.formalizationID).filter { $0.record.verdict == .accepted && $0.record.kind == .prove }
             #expect(accepted.map(\.record.strategy) == [.search])
             let steps = try ledger.proofSteps(attemptID: try #require(accepted.first).id)
             #expect(steps.map(\.tactic) == ["constructor", "exact hp", "exact hq"])

@@ -20,8 +20,8 @@ struct SearchFrontierTests {
         #expect(frontier.count == 4)
         #expect(frontier.popBest()?.sketchIndex == 1)
         #expect(frontier.popBest()?.sketchIndex == 2, "equal scores come out in push order")
-        #expect(frontier.popBest()?.sketchIndex == 0, "two goals at depth 0 beat one goal at depth 3 (weights 1 vs 0.25)")
-        #expect(frontier.popBest()?.sketchIndex == 3)
+        #expect(frontier.popBest()?.sketchIndex == 3, "one goal at depth 3 (1 + 0.75) beats two goals at depth 0 (2)")
+        #expect(frontier.popBest()?.sketchIndex == 0)
         #expect(frontier.popBest() == nil)
         #expect(frontier.isEmpty)
     }
@@ -29,9 +29,12 @@ struct SearchFrontierTests {
     @Test("a node whose remaining work was seen before is not pushed again")
     func dedupe() {
         var frontier = SearchFrontier()
-        #expect(frontier.push(node(0, goals: [["⊢ x = x"]])))
-        #expect(!frontier.push(node(0, goals: [["⊢ x = x"]], depth: 2)))
-        #expect(frontier.push(node(1, goals: [["⊢ x = x"]])), "another sketch is other work")
+        let first = frontier.push(node(0, goals: [["⊢ x = x"]]))
+        let again = frontier.push(node(0, goals: [["⊢ x = x"]], depth: 2))
+        let otherSketch = frontier.push(node(1, goals: [["⊢ x = x"]]))
+        #expect(first)
+        #expect(!again)
+        #expect(otherSketch, "another sketch is other work")
         #expect(frontier.count == 2)
     }
 

@@ -20,7 +20,8 @@ struct SelfPlayRoundTests {
     static func accepts(_ statement: String, _ proof: String) -> Bool {
         if statement.contains("¬") { return statement.contains("n < 3") && proof == "omega" }
         if statement.contains(": False") { return statement.contains("h₁ : n > 5") && proof == "omega" }
-        if statement.contains("x + 0 = x") || statement.contains("n = 7") { return proof == "omega" }
+        if statement.contains("x + 0 = x") { return proof == "omega" }
+        if statement.contains("n = 7") { return statement.contains("h₁ : n > 5") && proof == "omega" }
         if statement.contains("n * 1 = n") { return proof == "simp" }
         return false
     }

@@ -1,3 +1,4 @@
+import LeanVerify
 import Ledger
 @testable import Prover
 import Synchronization

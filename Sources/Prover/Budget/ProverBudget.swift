@@ -25,8 +25,9 @@ public struct ProverBudget: Sendable, Hashable, Codable {
         self.searchExpansions = searchExpansions
     }
 
-    /// True when the budget allows no model work (level 0: automation portfolio only).
-    public var isAutomationOnly: Bool { modelSamples == 0 }
+    /// True when the budget allows neither model samples nor search expansions (level 0: the automation
+    /// portfolio only).
+    public var isAutomationOnly: Bool { modelSamples == 0 && searchExpansions == 0 }
 
     /// This budget with every quantity multiplied by `factor` (saturating, never overflowing).
     public func scaled(by factor: Int) -> ProverBudget {

@@ -19,7 +19,7 @@ public struct ProverBudgetSchedule: Sendable, Hashable, Codable {
     /// Creates a schedule.
     public init(automationOnly: ProverBudget, base: ProverBudget, maximumLevel: Int) {
         precondition(maximumLevel >= 0, "the maximum budget level cannot be negative")
-        precondition(automationOnly.isAutomationOnly, "level 0 is automation only: it allows no model samples")
+        precondition(automationOnly.isAutomationOnly, "level 0 is automation only: it allows no model samples and no search")
         self.automationOnly = automationOnly
         self.base = base
         self.maximumLevel = maximumLevel

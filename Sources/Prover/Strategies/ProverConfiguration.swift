@@ -69,7 +69,7 @@ public struct ProverConfiguration: Sendable, Hashable {
     public func disproofBudget(forLevel level: Int) -> ProverBudget {
         var budget = schedule.budget(forLevel: level)
         guard !budget.isAutomationOnly else { return budget }
-        budget.modelSamples = max(1, budget.modelSamples / 2)
+        budget.modelSamples = (budget.modelSamples + 1) / 2
         budget.leanChecks = max(portfolio.tactics.count, budget.leanChecks / 2)
         budget.searchExpansions = 0
         return budget

@@ -1,4 +1,5 @@
 import LeanSource
+import Ledger
 @testable import Prover
 
 enum Fixtures {

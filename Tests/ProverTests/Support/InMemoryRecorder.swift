@@ -1,3 +1,4 @@
+import LeanVerify
 @testable import Prover
 import Synchronization
 

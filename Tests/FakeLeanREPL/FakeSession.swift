@@ -12,6 +12,7 @@ struct FakeSession {
         var index = 0
         while let request = reader.next() {
             index += 1
+            if options.stderrNoise { ResponseWriter.writeError(String(repeating: "noise: elaborating…\n", count: 256 * 1024 / 20)) }
             if let n = options.crashAfter, index >= n, shouldCrash() {
                 ResponseWriter.writeError("fake-lean-repl: crashing on request \(index) as asked by --crash-after\n")
                 exit(1)
@@ -19,7 +20,6 @@ struct FakeSession {
             if let n = options.exitSilentlyAfter, index >= n { exit(0) }
             if let n = options.hangAfter, index >= n { while true { sleep(milliseconds: 1_000_000) } }
             if options.delayMilliseconds > 0 { sleep(milliseconds: options.delayMilliseconds) }
-            if options.stderrNoise { ResponseWriter.writeError(String(repeating: "noise: elaborating…\n", count: 256 * 1024 / 20)) }
             if let n = options.garbageAfter, index >= n {
                 ResponseWriter.send("this is not JSON <<< fake-lean-repl garbage >>>")
                 continue

@@ -2,7 +2,7 @@ import Foundation
 
 /// `--oracle`: a scripted Lean driven by rules (format at the top of main.swift).
 final class OracleResponder: FakeResponder {
-    struct Constant { var type: String; var axioms: [String] }
+    struct Constant { var type: String; var axioms: [String]; var axiomsReport: String? = nil }
     struct Environment { var header: String; var constants: [String: Constant] }
 
     private let rules: OracleRules
@@ -102,9 +102,10 @@ final class OracleResponder: FakeResponder {
             guard let constant = environment.constants[name] else {
                 return ([FakeJSON.message("error", "unknown constant '\(name)'", line: line, column: 14, endLine: line, endColumn: 14 + name.count)], [])
             }
-            let text = constant.axioms.isEmpty
+            if constant.axiomsReport == "" { return ([], []) }
+            let text = constant.axiomsReport ?? (constant.axioms.isEmpty
                 ? "'\(name)' does not depend on any axioms"
-                : "'\(name)' depends on axioms: [\(constant.axioms.joined(separator: ", "))]"
+                : "'\(name)' depends on axioms: [\(constant.axioms.joined(separator: ", "))]")
             return ([FakeJSON.message("info", text, line: line, column: 0, endLine: line, endColumn: 13)], [])
         }
         guard let declaration = OracleDeclaration(chunk) else { return nil }
@@ -127,7 +128,8 @@ final class OracleResponder: FakeResponder {
         default: break
         }
         let typeText = rule?.type ?? declaration.closedType
-        if declaration.proof.range(of: #"\bsorry\b"#, options: .regularExpression) != nil {
+        let literalSorry = Self.withoutComments(declaration.proof).range(of: #"\bsorry\b"#, options: .regularExpression) != nil
+        if literalSorry || rule?.result == "sorry" || rule?.result == "sorries_only" {
             let state = newProofState([declaration.goal])
             if let name = declaration.name { environment.constants[name] = Constant(type: typeText, axioms: (rule?.axioms ?? []) + ["sorryAx"]) }
             let sorryOffset = chunk.range(of: "sorry").map { chunk.distance(from: chunk.startIndex, to: $0.lowerBound) } ?? declaration.proofOffset
@@ -139,18 +141,46 @@ final class OracleResponder: FakeResponder {
                 "pos": ["line": sorryPosition.line, "column": sorryPosition.column],
                 "endPos": ["line": sorryPosition.line, "column": sorryPosition.column + 5],
             ]
-            return ([warning], [sorry])
+            return (rule?.result == "sorries_only" && !literalSorry ? [] : [warning], [sorry])
         }
         switch rule?.result {
         case "ok"?:
-            if let name = declaration.name { environment.constants[name] = Constant(type: typeText, axioms: rule?.axioms ?? []) }
-            return ([], [])
+            if let name = declaration.name {
+                environment.constants[name] = Constant(type: typeText, axioms: rule?.axioms ?? [], axiomsReport: rule?.axiomsReport)
+            }
+            guard let warning = rule?.warning else { return ([], []) }
+            return ([FakeJSON.message("warning", warning, line: namePosition.line, column: namePosition.column)], [])
         case "error"?:
-            return ([FakeJSON.message("error", rule?.message ?? "tactic failed", line: proofPosition.line, column: proofPosition.column)], [])
+            // Like Lean, point at the offending text: the rule's proof_contains when given, else the proof start.
+            var errorPosition = proofPosition
+            if let needle = rule?.proofContains, let proofStart = chunk.index(chunk.startIndex, offsetBy: declaration.proofOffset, limitedBy: chunk.endIndex),
+               let found = chunk[proofStart...].range(of: needle) {
+                errorPosition = position(of: chunk.distance(from: chunk.startIndex, to: found.lowerBound), in: chunk, line: line)
+            }
+            return ([FakeJSON.message("error", rule?.message ?? "tactic failed", line: errorPosition.line, column: errorPosition.column)], [])
         default:
             let text = "unsolved goals\n\(declaration.goal)"
             return ([FakeJSON.message("error", text, line: proofPosition.line, column: proofPosition.column)], [])
         }
+    }
+
+    /// The text with `--` line comments and (nested) `/- … -/` comments removed, as Lean ignores them.
+    static func withoutComments(_ text: String) -> String {
+        var result = ""
+        var depth = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let rest = text[index...]
+            if rest.hasPrefix("/-") { depth += 1; index = text.index(index, offsetBy: 2); continue }
+            if depth > 0, rest.hasPrefix("-/") { depth -= 1; index = text.index(index, offsetBy: 2); continue }
+            if depth == 0, rest.hasPrefix("--") {
+                index = rest.firstIndex(of: "\n") ?? text.endIndex
+                continue
+            }
+            if depth == 0 { result.append(text[index]) }
+            index = text.index(after: index)
+        }
+        return result
     }
 
     /// `example : T := @NAME`: nil when the proof is not a known constant (then it is a normal proof).

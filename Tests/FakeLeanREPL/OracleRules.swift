@@ -16,10 +16,15 @@ struct OracleRules: Decodable {
         var message: String?
         var axioms: [String]?
         var type: String?
+        /// An extra warning message (e.g. the older "declaration uses 'sorry'" spelling) added to an "ok".
+        var warning: String?
+        /// Replaces the `#print axioms` info text verbatim; "" → no message at all.
+        var axiomsReport: String?
 
         enum CodingKeys: String, CodingKey {
             case statementContains = "statement_contains", proofContains = "proof_contains"
-            case proofEquals = "proof_equals", result, message, axioms, type
+            case proofEquals = "proof_equals", result, message, axioms, type, warning
+            case axiomsReport = "axioms_report"
         }
 
         func matches(statement: String, proof: String) -> Bool {

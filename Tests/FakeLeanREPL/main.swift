@@ -24,7 +24,8 @@
 //   --partial-after N        Answer request N with the first half of a JSON object, then exit(0).
 //   --huge-response-bytes B  Every answer is one valid JSON message of exactly B bytes (an info message
 //                            padded with "x"), still carrying the right "env".
-//   --stderr-noise           Write 256 KiB to stderr before every answer and 16 KiB every 10 ms.
+//   --stderr-noise           Write 256 KiB to stderr on every request (before any fault) and 16 KiB
+//                            every 10 ms.
 //   --slow-start-ms MS       Sleep MS before reading the first request.
 //   --delay-ms MS            Sleep MS before every answer.
 //
@@ -38,16 +39,21 @@
 //       "statement_contains": "x + 0 = x",   // substring of the statement (text before ":=")
 //       "proof_contains": "simp",            // substring of the proof (text after ":= by" or ":=")
 //       "proof_equals": "simp",              // exact proof text (trimmed)
-//       "result": "ok" | "error" | "sorry" | "hang" | "crash" | "statement_error" | "garbage",
-//       "message": "…",                      // error text for "error"/"statement_error"
+//       "result": "ok" | "error" | "sorry" | "sorries_only" | "hang" | "crash" | "statement_error" | "garbage",
+//       "message": "…",                      // error text for "error"/"statement_error" ("error" is
+//                                            // positioned at proof_contains' text when given)
 //       "axioms": ["propext", "Classical.choice", "Quot.sound"],   // for #print axioms
-//       "type": "∀ (x : ℕ), x + 0 = x"       // the theorem's type for `example : T := @NAME` checks
+//       "type": "∀ (x : ℕ), x + 0 = x",      // the theorem's type for `example : T := @NAME` checks
+//       "warning": "declaration uses 'sorry'", // an extra warning added to an "ok" answer
+//       "axioms_report": "…"                 // `#print axioms NAME` answers this text verbatim; "" → no message
 //   } ],
 //       A command holding `theorem|lemma|example NAME BINDERS : STATEMENT := PROOF` on an env is matched
 //       against the rules in order (a rule with no conditions matches everything); the first match
 //       decides. No match → error "unsolved goals\n⊢ STATEMENT" positioned at the proof. Any `sorry`
-//       in the text → the real warning "declaration uses `sorry`" plus a sorries entry with a proof state
-//       (goal "⊢ STATEMENT"). A statement containing "ILL_FORMED" → an elaboration error. "ok"/"sorry"
+//       in the text outside comments (or "result": "sorry") → the real warning "declaration uses `sorry`"
+//       plus a sorries entry with a proof state (goal "⊢ STATEMENT"); "sorries_only" gives the sorries
+//       entry without the warning.
+//       A statement containing "ILL_FORMED" → an elaboration error. "ok"/"sorry"
 //       add NAME to the new env (with its axioms, sorryAx for sorry).
 //       `#print axioms NAME` → info "'NAME' depends on axioms: [a, b]" or "'NAME' does not depend on any
 //       axioms"; an unknown NAME → error "unknown constant 'NAME'".

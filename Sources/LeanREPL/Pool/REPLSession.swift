@@ -7,6 +7,9 @@ import Synchronization
 /// environments are immutable). When the worker's process crashes or was killed by a timeout, a request
 /// on the header env (or on no env) is retried once on a fresh process with the header re-imported;
 /// requests on envs created during the session cannot be, and throw.
+///
+/// Requests within one session are sequential (the REPL answers one at a time): await each `send` before
+/// the next; sending concurrently on one session is API misuse and traps.
 public struct REPLSession: Sendable {
     final class Context: Sendable {
         let worker: REPLWorker

@@ -21,7 +21,18 @@ public struct REPLWorkerStateMachine: Sendable, Hashable {
 
     /// Why a worker is draining.
     public enum Reason: String, Sendable, Hashable {
-        case timeout, crashed, protocolViolation, recycled, shutdown, startFailed
+        /// A request timed out (or was cancelled) and the process group was killed.
+        case timeout
+        /// The process exited or its stdin broke.
+        case crashed
+        /// The process wrote something that is not a REPL response.
+        case protocolViolation
+        /// The worker served its maximum requests or outgrew the memory ceiling.
+        case recycled
+        /// The pool is shutting down.
+        case shutdown
+        /// The process could not be started.
+        case startFailed
     }
 
     /// What the owner must do after an event.

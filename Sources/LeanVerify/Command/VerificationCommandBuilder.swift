@@ -130,7 +130,7 @@ public enum VerificationCommandBuilder {
     private static func checkHygiene(of declaration: LeanDeclaration, statement: String) throws(LeanVerifyError) {
         let parts = declaration.binders.map(\.type) + [declaration.conclusion]
         for part in parts {
-            let violations = ProofHygiene.violations(in: part, policy: .strict, mode: .term)
+            let violations = ProofHygiene.violations(in: part, mode: .term, policy: .strict)
                 .filter { $0.rule != .emptyProof }
             if let first = violations.first {
                 throw invalid("its binders or conclusion contain \(first.rule.rawValue) (`\(first.offending)`)", statement)

@@ -17,16 +17,20 @@ public struct VerificationPolicy: Sendable, Hashable {
     public var allowedOptions: Set<String>
     /// Whether `native_decide` and friends are trusted.
     public var allowNativeComputation: Bool
+    /// The time limit for each REPL request of a check; nil uses the pool's configured request timeout.
+    public var requestTimeout: Duration?
 
     /// Creates a policy; the defaults are the strict policy.
     public init(
         axiomWhitelist: Set<String> = VerificationPolicy.standardAxioms,
         allowedOptions: Set<String> = [],
-        allowNativeComputation: Bool = false
+        allowNativeComputation: Bool = false,
+        requestTimeout: Duration? = nil
     ) {
         self.axiomWhitelist = axiomWhitelist
         self.allowedOptions = allowedOptions
         self.allowNativeComputation = allowNativeComputation
+        self.requestTimeout = requestTimeout
     }
 
     /// The axioms actually accepted: the whitelist, plus the native-computation axioms when allowed,

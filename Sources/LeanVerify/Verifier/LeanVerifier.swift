@@ -50,15 +50,15 @@ public struct LeanVerifier: ProofVerifying, StatementValidating {
         if let hygieneVerdict = StaticScreening.screen(command, policy: policy) { return hygieneVerdict }
         do {
             return try await pool.withSession(header: header) { session in
-                let theorem = try await session.send(.command(command.theoremCommand, env: session.headerEnvironment))
+                let theorem = try await session.send(.command(command.theoremCommand, env: session.headerEnvironment), timeout: policy.requestTimeout)
                 let env: Int
                 switch VerdictJudge.judgeTheorem(theorem, command: command) {
                 case .decided(let verdict): return verdict
                 case .clean(let cleanEnv): env = cleanEnv
                 }
-                let typeCheck = try await session.send(.command(command.typeCheckCommand, env: env))
+                let typeCheck = try await session.send(.command(command.typeCheckCommand, env: env), timeout: policy.requestTimeout)
                 if let mismatch = VerdictJudge.judgeTypeCheck(typeCheck, command: command) { return mismatch }
-                let axioms = try await session.send(.command(command.axiomsCommand, env: env))
+                let axioms = try await session.send(.command(command.axiomsCommand, env: env), timeout: policy.requestTimeout)
                 return VerdictJudge.judgeAxioms(axioms, command: command, policy: policy)
             }
         } catch let error as LeanREPLError {
@@ -77,7 +77,7 @@ public struct LeanVerifier: ProofVerifying, StatementValidating {
         }
         do {
             let response = try await pool.withSession(header: header) { session in
-                try await session.send(.command(command, env: session.headerEnvironment))
+                try await session.send(.command(command, env: session.headerEnvironment), timeout: policy.requestTimeout)
             }
             return StatementJudge.judge(response, command: command)
         } catch let error as LeanREPLError {

@@ -4,8 +4,8 @@ import LeanSource
 /// makes the verdict tampered, naming the rule.
 enum StaticScreening {
     static func screen(_ command: VerificationCommand, policy: VerificationPolicy) -> Verdict? {
-        let mode: ProofHygieneMode = command.mode == .tactic ? .tactic : .term
-        let violations = ProofHygiene.violations(in: command.proofText, policy: policy.hygienePolicy, mode: mode)
+        let mode: ProofHygiene.Mode = command.mode == .tactic ? .tactic : .term
+        let violations = ProofHygiene.violations(in: command.proofText, mode: mode, policy: policy.hygienePolicy)
         guard !violations.isEmpty else { return nil }
         let errors = violations.map {
             VerdictError(severity: "error", message: "\($0.rule.rawValue): \($0.explanation)", location: .proof,
@@ -18,7 +18,7 @@ enum StaticScreening {
         let first = violations[0]
         return Verdict(
             status: .tampered,
-            reason: "\(first.rule.rawValue): `\(first.offending)` at proof line \(first.line), column \(first.column): "
+            reason: "\(first.rule.rawValue): `\(LeanVerifyError.excerpt(first.offending))` at proof line \(first.line), column \(first.column): "
                 + "\(first.explanation); Lean was not called",
             rule: first.rule.rawValue, errors: errors)
     }

@@ -1,0 +1,42 @@
+import LeanSource
+import LeanVerify
+
+/// One model sample of a problem and the statement extracted from it (nil: none found).
+struct FormalizationSample: Sendable {
+    var draw: SampleDraw
+    var model: String
+    var declaration: LeanDeclaration?
+}
+
+/// The samples that gave the same statement (equal `statementHash`), in sample order.
+struct SampleGroup: Sendable {
+    var declaration: LeanDeclaration
+    var samples: [FormalizationSample]
+
+    var first: FormalizationSample { samples[0] }
+
+    /// Groups the samples that have a statement by hash, ordered by each group's first sample.
+    static func group(_ samples: [FormalizationSample]) -> [SampleGroup] {
+        var groups: [SampleGroup] = []
+        var indexByHash: [String: Int] = [:]
+        for sample in samples.sorted(by: { $0.draw.sampleIndex < $1.draw.sampleIndex }) {
+            guard let declaration = sample.declaration else { continue }
+            let hash = declaration.statementHash
+            if let index = indexByHash[hash] {
+                groups[index].samples.append(sample)
+            } else {
+                indexByHash[hash] = groups.count
+                groups.append(SampleGroup(declaration: declaration, samples: [sample]))
+            }
+        }
+        return groups
+    }
+}
+
+/// What validation (and repair) made of a group: the final statement and Lean's judgement of it.
+struct GroupOutcome: Sendable {
+    var group: SampleGroup
+    var declaration: LeanDeclaration
+    var check: StatementCheck
+    var repairRound: Int
+}

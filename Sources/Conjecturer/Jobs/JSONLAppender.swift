@@ -1,0 +1,52 @@
+import Foundation
+
+/// Appends whole blocks of JSONL lines to one file, one write per block, flushed to disk: a crash can
+/// tear at most the block being written (the resume scan repairs that).
+actor JSONLAppender {
+    private let handle: FileHandle
+    private let url: URL
+
+    /// Opens `url` for appending (creating it), after cutting it to `truncatingTo` bytes when given.
+    ///
+    /// - Throws: `.outputWriteFailed` naming the file.
+    init(url: URL, truncatingTo length: Int?) throws(ConjecturerError) {
+        self.url = url
+        do {
+            let directory = url.deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            if !FileManager.default.fileExists(atPath: url.path) {
+                guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+                    throw CocoaError(.fileWriteNoPermission)
+                }
+            }
+            handle = try FileHandle(forWritingTo: url)
+            if let length { try handle.truncate(atOffset: UInt64(length)) }
+            try handle.seekToEnd()
+        } catch {
+            throw ConjecturerError(.outputWriteFailed, "cannot open the output for appending: \(error.localizedDescription)", origin: url.path)
+        }
+    }
+
+    /// Appends `lines` (each without its newline) in one write and flushes.
+    ///
+    /// - Throws: `.outputWriteFailed` naming the file (disk full, permissions…).
+    func append(_ lines: [Data]) throws(ConjecturerError) {
+        guard !lines.isEmpty else { return }
+        var block = Data()
+        for line in lines {
+            block.append(line)
+            block.append(UInt8(ascii: "\n"))
+        }
+        do {
+            try handle.write(contentsOf: block)
+            try handle.synchronize()
+        } catch {
+            throw ConjecturerError(.outputWriteFailed, "cannot append to the output: \(error.localizedDescription)", origin: url.path)
+        }
+    }
+
+    /// Closes the file.
+    func close() {
+        try? handle.close()
+    }
+}

@@ -1,0 +1,101 @@
+import LeanSource
+public import LeanVerify
+public import ModelClient
+
+/// Builds N distinct, validated variants of a theorem from (a) a model prompted with the variants/
+/// templates and (b) symbolic mutations that need no model.
+///
+/// Candidates are taken round-robin across "operators" — each symbolic operator (its candidates in a
+/// seeded shuffle) and each model template (asked lazily, only when its turn comes) — deduped by
+/// statement hash (and against the parent), validated with Lean, and recorded, until N are
+/// well-formed, the validation budget is spent, or candidates run out.
+public struct VariantGenerator: Sendable {
+    /// The model for model variants (role `.variantGenerator`); nil for symbolic variants only.
+    public let model: (any ChatModel)?
+    /// Checks that variants elaborate.
+    public let validator: any StatementValidating
+    /// The prompt templates.
+    public let prompts: PromptLibrary
+    /// The settings.
+    public let settings: VariantSettings
+    /// The model templates in use (empty without a model).
+    public let templateIDs: [String]
+
+    /// Creates a generator.
+    ///
+    /// - Throws: `ConjecturerError` `.invalidSettings`, `.templateNotFound` for an unknown template id.
+    public init(
+        model: (any ChatModel)?, validator: any StatementValidating, prompts: PromptLibrary, settings: VariantSettings = .init()
+    ) throws(ConjecturerError) {
+        try settings.validate()
+        let templateIDs = model == nil ? [] : (settings.templateIDs ?? prompts.ids(kind: "variants"))
+        for id in templateIDs where prompts.template(id) == nil {
+            throw ConjecturerError(.templateNotFound, "no prompt template `\(id)`; known: \(prompts.ids.joined(separator: ", "))", origin: id)
+        }
+        self.model = model
+        self.validator = validator
+        self.prompts = prompts
+        self.settings = settings
+        self.templateIDs = templateIDs
+    }
+
+    /// The records of every candidate validated for `parent`, in the order they were tried.
+    ///
+    /// - Throws: `ConjecturerError` `.statementUnparsable` when the parent is not one Lean declaration;
+    ///   `.modelFailed` when the model fails (after its own retries); `.missingVariable` for a template
+    ///   needing a variable the generator does not provide.
+    public func variants(of parent: VariantParent) async throws(ConjecturerError) -> [VariantRecord] {
+        let declaration: LeanDeclaration
+        do { declaration = try LeanParser.parseDeclaration(parent.statement, origin: parent.id) } catch {
+            throw ConjecturerError(.statementUnparsable, "the parent statement does not parse: \(error.description)", origin: parent.id)
+        }
+        var queues = VariantQueues(generator: self, parent: parent, declaration: declaration)
+        var seen: Set<String> = [declaration.statementHash]
+        var records: [VariantRecord] = []
+        var wellFormed = 0
+        var validations = 0
+        while wellFormed < settings.targetCount, validations < settings.maxValidations {
+            guard let candidate = try await queues.next() else { break }
+            let hash = candidate.declaration.statementHash
+            guard seen.insert(hash).inserted else { continue }
+            let variantID = parent.id + "/" + hash.prefix(16)
+            let statement = StatementExtraction.canonical(candidate.declaration, named: LeanNaming.theoremName(for: variantID))
+                .rendered(ending: .tacticBlock)
+            let check = await validator.validate(header: parent.header, statement: statement)
+            validations += 1
+            if check.isWellFormed { wellFormed += 1 }
+            records.append(VariantRecord(
+                parentID: parent.id, variantID: variantID, statement: statement, operator: candidate.operator,
+                source: candidate.source, status: check.isWellFormed ? .wellFormed : .illFormed,
+                leanError: check.isWellFormed ? nil : check.recordedError
+            ))
+        }
+        return records
+    }
+
+    /// Asks the model for variants with `templateID` (call number `call`); the declarations it proposes.
+    func modelCandidates(
+        parent: VariantParent, declaration: LeanDeclaration, templateID: String, call: Int
+    ) async throws(ConjecturerError) -> [LeanDeclaration] {
+        guard let model else { return [] }
+        var context: PromptContext = [
+            "statement": .text(declaration.rendered(ending: .sorry)),
+            "theorem_name": .text(LeanNaming.theoremName(for: parent.id) + "_variant"),
+            "header": .text(parent.header.trimmingTrailingWhitespace),
+            "count": .text(String(settings.variantsPerCall)),
+            "informal": .text(parent.informal ?? ""),
+        ]
+        context["parent_id"] = .text(parent.id)
+        let messages = try prompts.render(templateID, context: context)
+        let seed = StableSeed.derive(settings.seed, "variants", parent.id, templateID, String(call)) & SamplingPlan.seedMask
+        let request = ChatRequest(
+            messages: messages,
+            parameters: SamplingParameters(n: 1, temperature: settings.temperature, maxTokens: settings.maxTokens, seed: Int(seed))
+        )
+        let response: ChatResponse
+        do { response = try await model.complete(request, role: .variantGenerator) } catch {
+            throw ConjecturerError(.modelFailed, "the variant model failed: \(error.description)", origin: parent.id)
+        }
+        return response.samples.flatMap { StatementExtraction.declarations(in: $0.text) }
+    }
+}

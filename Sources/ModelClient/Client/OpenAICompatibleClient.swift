@@ -1,0 +1,138 @@
+public import Foundation
+public import Logging
+
+/// A `ChatModel` that talks to any OpenAI-compatible `/chat/completions` endpoint (vLLM, SGLang,
+/// llama.cpp server, Ollama, OpenRouter, DeepSeek, OpenAI…) over libcurl.
+///
+/// ```swift
+/// let endpoint = ModelEndpoint(
+///     baseURL: URL(string: "https://openrouter.ai/api/v1")!,
+///     model: "deepseek/deepseek-prover-v2",
+///     apiKeyEnvironmentVariable: "OPENROUTER_API_KEY"
+/// )
+/// let client = try OpenAICompatibleClient(configuration: ModelClientConfiguration(endpoint: endpoint))
+/// let response = try await client.complete(
+///     ChatRequest(messages: [.user("Prove in Lean 4: theorem t : 2 + 2 = 4")], parameters: .init(n: 4, temperature: 0.8)),
+///     role: .prover
+/// )
+/// for sample in response.samples { print(sample.index, sample.outcome.label, sample.text) }
+/// print(client.usage(for: .prover).totalTokens)
+/// ```
+///
+/// What it does for you: at most `maxConcurrentRequests` requests in flight (waiting callers are
+/// suspended, not blocking threads); retries with exponential backoff and full jitter on 429, 5xx,
+/// timeouts and broken connections, honouring `Retry-After`; a disk cache per sample; token accounting
+/// per role; and tolerant parsing where odd answers become a `SampleOutcome` or a typed `ModelError`.
+///
+/// The API key is read from the endpoint's environment variable at request time and sent only in the
+/// `Authorization` header; it is never stored in a property, logged, cached, or put in an error.
+public final class OpenAICompatibleClient: ChatModel {
+    /// The configuration the client was created with.
+    public let configuration: ModelClientConfiguration
+
+    let engine = CurlEngine()
+    let semaphore: AsyncSemaphore
+    let ledger = UsageLedger()
+    let cache: ResponseCache
+    let clock: any RetryClock
+    let logger: Logger
+    let environment: @Sendable (String) -> String?
+
+    /// Creates a client.
+    ///
+    /// - Parameters:
+    ///   - configuration: endpoint, limits, retry policy, cache.
+    ///   - clock: time source for backoff sleeps (inject a manual one in tests).
+    ///   - logger: receives request, retry and cache events; never headers or keys.
+    ///   - environment: looks up environment variables (the API key); defaults to the process environment.
+    /// - Throws: `ModelError(.invalidConfiguration)` when the configuration cannot work.
+    public init(
+        configuration: ModelClientConfiguration,
+        clock: any RetryClock = SystemRetryClock(),
+        logger: Logger = Logger(label: "leanplay.model-client"),
+        environment: @escaping @Sendable (String) -> String? = { ProcessInfo.processInfo.environment[$0] }
+    ) throws(ModelError) {
+        try configuration.validate()
+        self.configuration = configuration
+        self.semaphore = AsyncSemaphore(permits: configuration.maxConcurrentRequests)
+        self.cache = ResponseCache(directory: configuration.cacheDirectory)
+        self.clock = clock
+        self.logger = logger
+        self.environment = environment
+    }
+
+    deinit {
+        engine.shutdown()
+    }
+
+    /// Token usage summed over every request made under `role` (cache hits included as `cacheHits`).
+    public func usage(for role: ModelRole) -> TokenUsage { ledger.usage(for: role) }
+
+    /// Token usage of every role that made at least one call.
+    public var usageByRole: [ModelRole: TokenUsage] { ledger.byRole }
+
+    /// Token usage over all roles.
+    public var totalUsage: TokenUsage { ledger.byRole.values.reduce(.zero, +) }
+
+    /// Returns `request.parameters.n` samples, from the cache where possible and the provider otherwise.
+    ///
+    /// - Throws: `ModelError` — `.missingAPIKey` (names the variable), `.rateLimited`, `.httpStatus`,
+    ///   `.timeout`, `.transport` (after the retry policy is exhausted), `.providerError`,
+    ///   `.malformedResponse`, `.emptyChoices`, `.responseTooLarge`, `.cancelled`. Samples obtained
+    ///   before a failure are already in the cache, and their tokens in `usage(for:)`.
+    public func complete(_ request: ChatRequest, role: ModelRole) async throws(ModelError) -> ChatResponse {
+        let count = request.parameters.n
+        var samples: [Int: ModelSample] = [:]
+        var usage = TokenUsage.zero
+        var model: String?
+
+        if configuration.cachePolicy == .readWrite {
+            for index in 0..<count {
+                if let entry = cache.entry(forKey: cache.key(endpoint: configuration.endpoint, request: request, index: index)) {
+                    var sample = entry.sample
+                    sample.index = index
+                    samples[index] = sample
+                    model = model ?? entry.model
+                }
+            }
+            usage.cacheHits = samples.count
+        }
+        let missing = (0..<count).filter { samples[$0] == nil }
+        logger.debug("chat request", metadata: [
+            "role": "\(role.rawValue)", "n": "\(count)", "cached": "\(samples.count)",
+            "endpoint": "\(configuration.endpoint.displayURL)",
+        ])
+
+        var failure: ModelError?
+        if !missing.isEmpty {
+            let fetched = await fetch(request, indices: missing, role: role)
+            usage += fetched.usage
+            model = fetched.model ?? model
+            for sample in fetched.samples {
+                samples[sample.index] = sample
+                store(sample, model: fetched.model ?? configuration.endpoint.model, request: request)
+            }
+            failure = fetched.error
+        }
+        ledger.add(usage, for: role)
+        if let failure { throw failure }
+        return ChatResponse(
+            samples: (0..<count).compactMap { samples[$0] },
+            usage: usage,
+            fromCache: missing.isEmpty,
+            model: model ?? configuration.endpoint.model
+        )
+    }
+
+    private func store(_ sample: ModelSample, model: String, request: ChatRequest) {
+        guard configuration.cachePolicy != .disabled else { return }
+        let key = cache.key(endpoint: configuration.endpoint, request: request, index: sample.index)
+        do {
+            try cache.store(sample, model: model, forKey: key)
+        } catch {
+            logger.warning("could not write a cache file; the sample is still returned", metadata: [
+                "file": "\(cache.fileURL(forKey: key).path)", "error": "\(error)",
+            ])
+        }
+    }
+}

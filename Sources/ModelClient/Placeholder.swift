@@ -1,2 +1,0 @@
-// The ModelClient module. Its files arrive with the work that builds it.
-enum ModelClientModulePlaceholder {}

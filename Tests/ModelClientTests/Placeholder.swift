@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderModelClientTests() { #expect(Bool(true)) }

@@ -60,7 +60,7 @@ struct FakeREPLProverTests {
             let engine = SelfPlayEngine(
                 ledger: ledger, corpus: Self.corpus,
                 services: ProverServices(verifier: verifier, stepping: PoolTacticStepper(pool: pool)),
-                validator: verifier, configuration: SelfPlayConfiguration(prover: prover, defaultHeader: ""))
+                validator: verifier, configuration: SelfPlayConfiguration(prover: prover, defaultHeader: "", variantTargets: 0))
             let first = try await engine.runRound()
             #expect(first.illFormed == 1)
             #expect(first.proved == 2)

@@ -26,11 +26,12 @@ struct SelfPlayRoundTests {
         return false
     }
 
-    static func engine(_ ledger: Ledger, verifier: ScriptedVerifier) -> SelfPlayEngine {
+    static func engine(_ ledger: Ledger, verifier: ScriptedVerifier, variantTargets: Int = 0) -> SelfPlayEngine {
         let prover = ProverConfiguration(portfolio: AutomationPortfolio(tactics: ["rfl", "simp", "omega"]), concurrency: 1)
         return SelfPlayEngine(
             ledger: ledger, corpus: corpus, services: ProverServices(verifier: verifier, clock: ManualClock()),
-            validator: verifier, configuration: SelfPlayConfiguration(prover: prover, defaultHeader: "", queueLimit: 50))
+            validator: verifier,
+            configuration: SelfPlayConfiguration(prover: prover, defaultHeader: "", queueLimit: 50, variantTargets: variantTargets))
     }
 
     static func formalization(_ ledger: Ledger, _ problem: String) throws -> Formalization {
@@ -126,5 +127,26 @@ struct SelfPlayRoundTests {
         let cleanFlags = try Self.corpus.dropLast().map { try Self.formalization(cleanLedger, $0.id).flags }
         let flags = try Self.corpus.dropLast().map { try Self.formalization(ledger, $0.id).flags }
         #expect(flags == cleanFlags)
+    }
+
+    @Test("without a model, the next round varies the previous round's hard and proved formalizations symbolically")
+    func symbolicVariants() async throws {
+        let ledger = try Ledger.inMemory()
+        let verifier = ScriptedVerifier(accepts: Self.accepts)
+        let engine = Self.engine(ledger, verifier: verifier, variantTargets: 2)
+        let first = try await engine.runRound()
+        #expect(first.newVariants == 0, "round 1 has no previous round to vary")
+        let second = try await engine.runRound()
+        #expect(second.newVariants > 0)
+        let hard = try Self.formalization(ledger, "p_hard")
+        let children = try ledger.formalizations(problemID: "p_hard").filter { $0.parentID == hard.id }
+        #expect(!children.isEmpty)
+        #expect(children.allSatisfy { $0.source == .symbolic && $0.createdRound == 2 && $0.variantOperator != nil })
+        #expect(second.formalizations.contains { row in children.contains { $0.id == row.formalizationID } },
+                "new variants are worked in the same round")
+        let third = try await engine.runRound()
+        let again = try ledger.formalizations(problemID: "p_hard").filter { $0.parentID == hard.id && $0.createdRound == 2 }
+        #expect(again.count == children.count, "round 3 does not re-add round 2's variants")
+        #expect(third.round == 3)
     }
 }

@@ -38,10 +38,13 @@ public final class BudgetMeter: Sendable {
     public var isOutOfTime: Bool { elapsedTime() >= budget.wallTime }
 
     /// Reserves `count` model samples; returns how many were granted (0 when the budget or time is out).
-    public func reserveSamples(_ count: Int) -> Int {
+    ///
+    /// - Parameter reserve: samples that must stay available afterwards (whole-proof sampling keeps the
+    ///   repair rounds' samples once it has a failed proof to repair).
+    public func reserveSamples(_ count: Int, keeping reserve: Int = 0) -> Int {
         guard count > 0, !isOutOfTime else { return 0 }
         return spending.withLock { state in
-            let granted = min(count, budget.modelSamples - state.modelSamples)
+            let granted = min(count, budget.modelSamples - state.modelSamples - max(0, reserve))
             guard granted > 0 else { return 0 }
             state.modelSamples += granted
             return granted

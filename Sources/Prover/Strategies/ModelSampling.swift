@@ -52,8 +52,12 @@ extension ProofRun {
     }
 
     /// The proof in a model output (tactics to follow `:= by`), or nil when there is none.
+    ///
+    /// The output must hold Lean code (a fenced block or a bare declaration): the prompts ask for a
+    /// fenced block, and prose without code ("I cannot prove this.") is not a tactic script.
     func extractProof(from text: String) -> String? {
-        guard let proof = LeanCodeExtractor.extractProof(from: text, for: target.declaration) else { return nil }
+        guard !LeanCodeExtractor.extract(from: text).blocks.isEmpty,
+              let proof = LeanCodeExtractor.extractProof(from: text, for: target.declaration) else { return nil }
         return proof.contains(where: { !$0.isWhitespace }) ? proof : nil
     }
 

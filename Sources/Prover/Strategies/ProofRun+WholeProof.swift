@@ -43,7 +43,8 @@ extension ProofRun {
         guard hasModel else { return leftovers }
         while meter.canCheck {
             try Self.checkCancellation(target.formalizationID)
-            let granted = meter.reserveSamples(configuration.samplesPerRequest)
+            let reserve = leftovers.failures.isEmpty ? 0 : meter.budget.repairRounds
+            let granted = meter.reserveSamples(configuration.samplesPerRequest, keeping: reserve)
             guard granted > 0 else { break }
             let indices = Array(claimSampleIndices(granted))
             let keyList = indices.map { keys.wholeProof(sample: $0) }

@@ -1,6 +1,5 @@
 import Foundation
 import LeanPlayTestSupport
-import LeanSource
 import LeanVerify
 import Testing
 

@@ -115,3 +115,23 @@ struct CompletionTests {
         #expect(server.connectionCount == 1)
     }
 }
+
+@Suite("Routing roles to models")
+struct RouterTests {
+    @Test func eachRoleReachesItsOwnServer() async throws {
+        let proverServer = try LoopbackModelServer { _ in .completion(texts: ["from prover server"]) }
+        defer { proverServer.stop() }
+        let defaultServer = try LoopbackModelServer { _ in .completion(texts: ["from default server"]) }
+        defer { defaultServer.stop() }
+        let cache = TemporaryDirectory()
+        defer { cache.cleanUp() }
+        let router = ChatModelRouter(
+            default: try makeClient(defaultServer, cache: cache),
+            byRole: [.prover: try makeClient(proverServer, cache: cache)]
+        )
+        #expect(try await router.complete(request(n: 1), role: .prover).samples.first?.text == "from prover server")
+        #expect(try await router.complete(request(n: 1), role: .formalizer).samples.first?.text == "from default server")
+        #expect(proverServer.requestCount == 1)
+        #expect(defaultServer.requestCount == 1)
+    }
+}

@@ -123,6 +123,21 @@ struct RetryTests {
         #expect(error.message.contains("/v1"))
     }
 
+    @Test func redirectsAreNotFollowedButExplained() async throws {
+        let server = try LoopbackModelServer { _ in
+            .http(status: 308, headers: [LoopbackHeader("Location", "https://api.example.org/v1/chat/completions")], body: Data())
+        }
+        defer { server.stop() }
+        let cache = TemporaryDirectory()
+        defer { cache.cleanUp() }
+        let client = try makeClient(server, cache: cache)
+        let error = try #require(await modelError { () async throws(ModelError) in try await client.complete(request(n: 1), role: .prover) })
+        #expect(error.code == .httpStatus)
+        #expect(error.httpStatus == 308)
+        #expect(error.message.contains("https://api.example.org/v1/chat/completions"))
+        #expect(server.requestCount == 1)
+    }
+
     @Test func slowServerHitsThePerRequestTimeout() async throws {
         let server = try LoopbackModelServer { request in .delayed(.seconds(5), .completion(answering: request) { "late \($0)" }) }
         defer { server.stop() }

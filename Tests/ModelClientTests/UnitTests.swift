@@ -75,14 +75,15 @@ struct UnitTests {
         semaphore.release()
     }
 
-    @Test func semaphoreHandsPermitsToWaitersInOrder() async throws {
+    @Test func semaphoreGivesAReleasedPermitToAWaiter() async throws {
         let semaphore = AsyncSemaphore(permits: 1)
         try await semaphore.acquire()
-        let second = Task { try await semaphore.acquire(); return "second" }
-        try await Task.sleep(for: .milliseconds(20)) // let the waiter enqueue; release order is what is tested
+        let waiter = Task { try await semaphore.acquire(); return "granted" }
         semaphore.release()
-        #expect(try await second.value == "second")
-        semaphore.release()
+        #expect(try await waiter.value == "granted")
+        let third = Task { try await semaphore.acquire() }
+        third.cancel() // holds no permit: the waiter above kept it
+        await #expect(throws: CancellationError.self) { try await third.value }
     }
 
     @Test func invalidConfigurationsAreRejected() {
@@ -123,5 +124,31 @@ struct UnitTests {
         let data = try JSONEncoder().encode(outcomes)
         #expect(try JSONDecoder().decode([SampleOutcome].self, from: data) == outcomes)
         #expect(outcomes.map(\.label) == ["complete", "truncated", "degenerate", "empty", "filtered"])
+    }
+}
+
+@Suite("Sample classification")
+struct SampleBuilderTests {
+    let builder = SampleBuilder(detector: DegenerationDetector(policy: DegenerationPolicy()))
+
+    func choice(_ content: String?, finish: String?) throws -> ChatCompletionPayload.Choice {
+        var object: [String: Any] = ["index": 0, "message": ["role": "assistant", "content": content as Any? ?? NSNull()]]
+        if let finish { object["finish_reason"] = finish }
+        return try JSONDecoder().decode(ChatCompletionPayload.Choice.self, from: JSONSerialization.data(withJSONObject: object))
+    }
+
+    @Test func budgetSpentWhileThinkingIsTruncatedNotEmpty() throws {
+        let sample = builder.sample(from: try choice("<think>long deliberation that never ends", finish: "length"), index: 4)
+        #expect(sample.outcome == .truncated)
+        #expect(sample.text == "")
+        #expect(sample.reasoning == "long deliberation that never ends")
+        #expect(sample.index == 4)
+    }
+
+    @Test func filteredAndMissingFinishReasons() throws {
+        #expect(builder.sample(from: try choice(nil, finish: "content_filter"), index: 0).outcome == .filtered)
+        #expect(builder.sample(from: try choice("partial", finish: "content_filter"), index: 0).outcome == .filtered)
+        #expect(builder.sample(from: try choice("by simp", finish: nil), index: 0).outcome == .complete)
+        #expect(builder.sample(from: try choice("   \n", finish: "stop"), index: 0).outcome == .empty)
     }
 }

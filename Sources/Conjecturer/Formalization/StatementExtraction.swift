@@ -20,21 +20,10 @@ public enum StatementExtraction {
         return result
     }
 
-    /// The statement the answer proposes: the preferred block's last declaration (falling back to the
-    /// other blocks, latest first); nil when the answer holds none.
+    /// The statement the answer proposes (`LeanCodeExtractor.extractStatement`: the preferred block's
+    /// last declaration, falling back to the other blocks, latest first); nil when it holds none.
     public static func statement(in modelOutput: String) -> LeanDeclaration? {
-        let extraction = LeanCodeExtractor.extract(from: modelOutput)
-        var blocks = Array(extraction.blocks.reversed())
-        if let preferred = extraction.preferred, let index = blocks.firstIndex(of: preferred) {
-            blocks.remove(at: index)
-            blocks.insert(preferred, at: 0)
-        }
-        for block in blocks {
-            if let file = try? LeanParser.parseFile(block.code, origin: "model output"), let last = file.declarations.last {
-                return last
-            }
-        }
-        return nil
+        LeanCodeExtractor.extractStatement(from: modelOutput)
     }
 
     /// `declaration` as a canonical theorem: keyword `theorem`, the given name, no modifiers, no body.

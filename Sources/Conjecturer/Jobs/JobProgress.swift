@@ -26,29 +26,3 @@ public struct JobProgress: Sendable, Hashable {
     /// `settledItems / totalItems` in 0...1 (1 for an empty job).
     public var fraction: Double { totalItems == 0 ? 1 : Double(settledItems) / Double(totalItems) }
 }
-
-/// One item a job could not finish, and why.
-public struct JobFailure: Sendable, Hashable {
-    /// The problem or parent id.
-    public var itemID: String
-    /// What went wrong.
-    public var error: ConjecturerError
-
-    /// Creates a failure record.
-    public init(itemID: String, error: ConjecturerError) {
-        self.itemID = itemID
-        self.error = error
-    }
-}
-
-/// What a job run did.
-public struct JobSummary: Sendable, Hashable {
-    /// The final progress.
-    public var progress: JobProgress
-    /// The items that failed, in input order.
-    public var failures: [JobFailure]
-    /// Input items whose id repeated an earlier item's id (processed once).
-    public var duplicateIDs: [String]
-    /// Lines of a torn last write that the resume scan removed from OUT.jsonl before appending.
-    public var discardedTornLines: Int
-}

@@ -49,16 +49,19 @@ public struct LeanVerifier: ProofVerifying, StatementValidating {
         }
         if let hygieneVerdict = StaticScreening.screen(command, policy: policy) { return hygieneVerdict }
         do {
+            let timeout = policy.requestTimeout
             return try await pool.withSession(header: header) { session in
-                let theorem = try await session.send(.command(command.theoremCommand, env: session.headerEnvironment), timeout: policy.requestTimeout)
+                // The theorem goes on the header's pristine environment; both checks on the one it produced.
+                let theorem = try await session.send(
+                    .command(command.theoremCommand, env: session.headerEnvironment), timeout: timeout)
                 let env: Int
                 switch VerdictJudge.judgeTheorem(theorem, command: command) {
                 case .decided(let verdict): return verdict
                 case .clean(let cleanEnv): env = cleanEnv
                 }
-                let typeCheck = try await session.send(.command(command.typeCheckCommand, env: env), timeout: policy.requestTimeout)
+                let typeCheck = try await session.send(.command(command.typeCheckCommand, env: env), timeout: timeout)
                 if let mismatch = VerdictJudge.judgeTypeCheck(typeCheck, command: command) { return mismatch }
-                let axioms = try await session.send(.command(command.axiomsCommand, env: env), timeout: policy.requestTimeout)
+                let axioms = try await session.send(.command(command.axiomsCommand, env: env), timeout: timeout)
                 return VerdictJudge.judgeAxioms(axioms, command: command, policy: policy)
             }
         } catch let error as LeanREPLError {
@@ -76,8 +79,9 @@ public struct LeanVerifier: ProofVerifying, StatementValidating {
             return StatementCheck(status: .illFormed, reason: error.message)
         }
         do {
+            let timeout = policy.requestTimeout
             let response = try await pool.withSession(header: header) { session in
-                try await session.send(.command(command, env: session.headerEnvironment), timeout: policy.requestTimeout)
+                try await session.send(.command(command, env: session.headerEnvironment), timeout: timeout)
             }
             return StatementJudge.judge(response, command: command)
         } catch let error as LeanREPLError {

@@ -2,7 +2,8 @@
 public enum SampleOutcome: Sendable, Hashable, Codable {
     /// The model finished normally (`finish_reason` "stop" or similar).
     case complete
-    /// The model hit the token limit (`finish_reason` "length"); the text is cut off.
+    /// The model hit the token limit (`finish_reason` "length"); the text is cut off (and empty when the
+    /// budget ran out during reasoning).
     case truncated
     /// The model looped, repeating `unit` `repetitions` times in a row; the text was kept but capped.
     case degenerate(unit: String, repetitions: Int)
@@ -22,7 +23,7 @@ public enum SampleOutcome: Sendable, Hashable, Codable {
         }
     }
 
-    /// True when the text is worth handing to an extractor (complete or truncated with content).
+    /// True when the text may be worth handing to an extractor (complete or truncated; check the text).
     public var isUsable: Bool {
         switch self {
         case .complete, .truncated: true

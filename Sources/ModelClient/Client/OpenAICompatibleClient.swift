@@ -78,10 +78,14 @@ public final class OpenAICompatibleClient: ChatModel {
     ///
     /// - Throws: `ModelError` — `.missingAPIKey` (names the variable), `.rateLimited`, `.httpStatus`,
     ///   `.timeout`, `.transport` (after the retry policy is exhausted), `.providerError`,
-    ///   `.malformedResponse`, `.emptyChoices`, `.responseTooLarge`, `.cancelled`. Samples obtained
+    ///   `.malformedResponse`, `.emptyChoices`, `.responseTooLarge`, `.cancelled`, `.invalidConfiguration`
+    ///   (n < 1, possible only for decoded parameters). Samples obtained
     ///   before a failure are already in the cache, and their tokens in `usage(for:)`.
     public func complete(_ request: ChatRequest, role: ModelRole) async throws(ModelError) -> ChatResponse {
         let count = request.parameters.n
+        guard count >= 1 else {
+            throw ModelError(.invalidConfiguration, "n must be at least 1 (got \(count)); ask for one or more samples", endpoint: configuration.endpoint.displayURL)
+        }
         var samples: [Int: ModelSample] = [:]
         var usage = TokenUsage.zero
         var model: String?

@@ -49,8 +49,16 @@ final class CurlEngine: @unchecked Sendable {
 
     /// Stops the thread; transfers still running fail with `.cancelled`.
     func shutdown() {
-        inbox.withLock { $0.shuttingDown = true }
-        wake()
+        let threadStarted = inbox.withLock { inbox -> Bool in
+            inbox.shuttingDown = true
+            return inbox.threadStarted
+        }
+        if threadStarted {
+            wake()
+        } else if let multi {
+            // No thread ever ran, and `submit` now refuses work: nobody else can touch the handle.
+            curl_multi_cleanup(multi)
+        }
     }
 
     private func submit(_ transfer: CurlTransfer) {

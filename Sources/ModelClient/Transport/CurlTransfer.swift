@@ -57,6 +57,7 @@ final class CurlTransfer: @unchecked Sendable {
         try check(lp_curl_easy_setopt_string(easy, CURLOPT_ACCEPT_ENCODING, ""), "CURLOPT_ACCEPT_ENCODING")
         try check(lp_curl_easy_setopt_string(easy, CURLOPT_USERAGENT, "LeanPlay-ModelClient/1"), "CURLOPT_USERAGENT")
         try check(lp_curl_easy_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1), "CURLOPT_TCP_KEEPALIVE")
+        try check(lp_curl_easy_setopt_string(easy, CURLOPT_NOPROXY, Self.noProxyList), "CURLOPT_NOPROXY")
         try check(lp_curl_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer)), "CURLOPT_ERRORBUFFER")
         try check(lp_curl_easy_setopt_data_callback(easy, CURLOPT_WRITEFUNCTION, curlWriteBody), "CURLOPT_WRITEFUNCTION")
         try check(lp_curl_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, context), "CURLOPT_WRITEDATA")
@@ -66,6 +67,14 @@ final class CurlTransfer: @unchecked Sendable {
         try check(lp_curl_easy_setopt_progress_callback(easy, CURLOPT_XFERINFOFUNCTION, curlProgress), "CURLOPT_XFERINFOFUNCTION")
         try check(lp_curl_easy_setopt_pointer(easy, CURLOPT_XFERINFODATA, context), "CURLOPT_XFERINFODATA")
     }
+
+    /// The user's `no_proxy` hosts plus the loopback addresses: a model served on this machine is never
+    /// sent through an HTTP proxy, while remote providers still honour `https_proxy`.
+    private static let noProxyList: String = {
+        let environment = ProcessInfo.processInfo.environment
+        let user = environment["no_proxy"] ?? environment["NO_PROXY"] ?? ""
+        return (user.split(separator: ",").map(String.init) + ["localhost", "127.0.0.1", "::1"]).joined(separator: ",")
+    }()
 
     private func check(_ code: CURLcode, _ option: String) throws(TransportFailure) {
         guard code == CURLE_OK else {

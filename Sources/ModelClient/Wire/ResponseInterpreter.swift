@@ -107,6 +107,9 @@ struct ResponseInterpreter: Sendable {
             return fail(.httpStatus, "the provider refused the request (HTTP \(status): \(detail)); check the API key's environment variable and the account's access to this model", status: status, retryable: false)
         case 404:
             return fail(.httpStatus, "not found (HTTP 404: \(detail)); check the base URL (it should end in /v1 for most servers) and the model name", status: status, retryable: false)
+        case 300...399:
+            let location = response.headers["location"].map { " to \(redactor.scrub($0))" } ?? ""
+            return fail(.httpStatus, "the server redirected (HTTP \(status))\(location); configure the final URL as the base URL", status: status, retryable: false)
         case 429:
             return fail(.rateLimited, "rate limited (HTTP 429: \(detail)); lower maxConcurrentRequests or wait", status: status, retryable: true, after: retryAfter)
         default:

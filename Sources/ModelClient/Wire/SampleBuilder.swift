@@ -19,7 +19,12 @@ struct SampleBuilder: Sendable {
 
         let outcome: SampleOutcome
         if text.allSatisfy(\.isWhitespace) {
-            outcome = finishReason == "content_filter" ? .filtered : .empty
+            switch finishReason {
+            case "content_filter": outcome = .filtered
+            // The token budget ran out while the model was still reasoning: say so, not just "empty".
+            case "length", "max_tokens": outcome = .truncated
+            default: outcome = .empty
+            }
         } else if let finding = detector.inspect(text) {
             text = finding.cappedText
             outcome = .degenerate(unit: finding.unit, repetitions: finding.repetitions)

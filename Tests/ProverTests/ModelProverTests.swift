@@ -117,3 +117,68 @@ struct ModelProverTests {
         }
     }
 }
+
+@Suite("Model-driven conjecturing and search over loopback HTTP")
+struct ModelSearchTests {
+    @Test("a problem without a formal statement is formalized by the model, validated, then proved")
+    func formalizeThenProve() async throws {
+        try await LoopbackModelServer.withServer(handler: { request in
+            .completion(texts: (0..<request.requestedSamples).map { _ in "```lean4\ntheorem f1 (n : Nat) : n + 0 = n := by\n  sorry\n```" })
+        }) { server in
+            let ledger = try Ledger.inMemory()
+            let verifier = ScriptedVerifier { statement, proof in statement.contains("n + 0 = n") && proof == "omega" }
+            let prompts = try PromptLibrary.load(from: SharedFixtures.promptsDirectory)
+            let engine = SelfPlayEngine(
+                ledger: ledger, corpus: [Problem(id: "f1", informal: "Show that n + 0 = n for every natural number n.")],
+                services: ProverServices(verifier: verifier, model: try ModelProverTests.client(server), prompts: prompts),
+                validator: verifier,
+                configuration: SelfPlayConfiguration(
+                    prover: ProverConfiguration(portfolio: AutomationPortfolio(tactics: ["rfl", "omega"]), concurrency: 1),
+                    defaultHeader: "", formalizationSamples: 2, variantTargets: 0))
+            let report = try await engine.runRound()
+            #expect(report.newFormalizations == 1 && report.unformalizedProblems == 0)
+            #expect(report.proved == 1)
+            let stored = try #require(try ledger.formalizations(problemID: "f1").first)
+            #expect(stored.source == .model && stored.status == .proved)
+            #expect(stored.provenance["template"]?.hasPrefix("formalize/") == true)
+            #expect(stored.provenance["sample_count"] == "2", "identical formalizations are merged")
+            #expect(server.requestCount == 2, "two formalization samples, no proving requests at level 0")
+        }
+    }
+
+    @Test("the model's sketch and next-tactic suggestions drive the step-wise search")
+    func sketchAndNextTactic() async throws {
+        let statement = "theorem t (x y : Nat) (h : x = 1) : x + y = 1 + y := by"
+        try await LoopbackModelServer.withServer(handler: { request in
+            let user = ModelProverTests.lastUserMessage(request)
+            if user.contains("Current goals") { return .completion(texts: ["```lean4\nexact h\n```"]) }
+            return .completion(texts: ["```lean4\n\(statement)\n  have h₁ : x = 1 := by sorry\n  omega\n```"])
+        }) { server in
+            let stepper = ScriptedStepper(
+                rules: [.init(goalContains: "⊢ x = 1", tactic: "exact h", goals: [])],
+                sketchGoals: { command in
+                    command.contains("have h₁") ? ["x y : Nat\nh : x = 1\n⊢ x = 1"] : ["x y : Nat\nh : x = 1\n⊢ x + y = 1 + y"]
+                })
+            let composed = "have h₁ : x = 1 := by (exact h)\nomega"
+            let verifier = ScriptedVerifier { _, proof in proof == composed }
+            var configuration = ProverConfiguration(portfolio: AutomationPortfolio(tactics: ["rfl"]), concurrency: 1)
+            configuration.samplesPerRequest = 1
+            configuration.tacticsPerExpansion = 1
+            let prover = StatementProver(
+                configuration: configuration,
+                services: ProverServices(verifier: verifier, model: try ModelProverTests.client(server),
+                                         prompts: try PromptLibrary.load(from: SharedFixtures.promptsDirectory),
+                                         stepping: stepper, clock: ManualClock()))
+            let recorder = InMemoryRecorder()
+            let outcome = try await prover.prove(
+                try Fixtures.target(statement, level: 1), budget: Fixtures.budget(checks: 20, samples: 2, expansions: 3),
+                round: 1, recorder: recorder)
+            #expect(outcome.proof == composed)
+            #expect(outcome.strategy == .search)
+            #expect(recorder.recorded.last?.steps.map(\.tactic) == ["exact h"])
+            let prompts = server.requests.map(ModelProverTests.lastUserMessage)
+            #expect(prompts.count == 2)
+            #expect(prompts.last?.contains("⊢ x = 1") == true, "the next-tactic prompt shows the obligation's goal")
+        }
+    }
+}

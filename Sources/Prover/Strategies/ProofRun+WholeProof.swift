@@ -43,7 +43,11 @@ extension ProofRun {
         guard hasModel else { return leftovers }
         while meter.canCheck {
             try Self.checkCancellation(target.formalizationID)
-            let reserve = leftovers.failures.isEmpty ? 0 : meter.budget.repairRounds
+            // Keep what the later strategies need: a repair round per round once a proof failed, and
+            // one expansion's tactic samples when a step-wise search will run.
+            let repairReserve = leftovers.failures.isEmpty ? 0 : meter.budget.repairRounds
+            let searchReserve = services.stepping != nil && meter.budget.searchExpansions > 0 ? configuration.tacticsPerExpansion : 0
+            let reserve = repairReserve + searchReserve
             let granted = meter.reserveSamples(configuration.samplesPerRequest, keeping: reserve)
             guard granted > 0 else { break }
             let indices = Array(claimSampleIndices(granted))

@@ -53,7 +53,7 @@ public struct ProverError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// `prover error [code] (context): message`.
     public var description: String {
-        let where_ = context.map { " (\($0))" } ?? ""
-        return "prover error [\(code)]\(where_): \(message)"
+        let location = context.map { " (\($0))" } ?? ""
+        return "prover error [\(code)]\(location): \(message)"
     }
 }

@@ -42,8 +42,14 @@ struct SelfPlayRoundTests {
     func firstRound() async throws {
         let ledger = try Ledger.inMemory()
         let verifier = ScriptedVerifier(accepts: Self.accepts)
-        let report = try await Self.engine(ledger, verifier: verifier).runRound()
+        let seen = Mutex<[SelfPlayProgress]>([])
+        let report = try await Self.engine(ledger, verifier: verifier).runRound { progress in seen.withLock { $0.append(progress) } }
         #expect(report.round == 1)
+        let progress = seen.withLock { $0 }
+        #expect(progress.last == SelfPlayProgress(round: 1, stage: .finish, completed: 1, total: 1))
+        #expect(progress.contains(SelfPlayProgress(round: 1, stage: .corpus, completed: 7, total: 7)))
+        #expect(progress.contains(SelfPlayProgress(round: 1, stage: .prove, completed: 5, total: 5)))
+        #expect(progress.allSatisfy { $0.completed <= $0.total })
         #expect(report.newFormalizations == 6)
         #expect(report.illFormed == 1)
         #expect(report.unformalizedProblems == 1)

@@ -7,7 +7,22 @@ struct StatementFragments {
         case conclusion
     }
 
-    var declaration: LeanDeclaration
+    let declaration: LeanDeclaration
+    /// Each slot's tokens, lexed once (nil when the slot's text does not lex).
+    private let tokensBySlot: [Slot: [LeanToken]]
+
+    init(declaration: LeanDeclaration) {
+        self.declaration = declaration
+        var tokens: [Slot: [LeanToken]] = [:]
+        for slot in declaration.binders.indices.map(Slot.binderType) + [.conclusion] {
+            let text: String = switch slot {
+            case .binderType(let index): declaration.binders[index].type
+            case .conclusion: declaration.conclusion
+            }
+            tokens[slot] = try? LeanLexer.tokenize(text)
+        }
+        tokensBySlot = tokens
+    }
 
     /// The slots that carry claims: hypothesis types and the conclusion (variable types are left alone).
     var claimSlots: [Slot] {
@@ -35,7 +50,7 @@ struct StatementFragments {
     }
 
     /// The slot's tokens (lossless), or nil when the text does not lex.
-    func tokens(_ slot: Slot) -> [LeanToken]? { try? LeanLexer.tokenize(text(slot)) }
+    func tokens(_ slot: Slot) -> [LeanToken]? { tokensBySlot[slot] }
 }
 
 /// Token-list helpers for the mutators.

@@ -1,5 +1,3 @@
-public import LeanSource
-
 /// A mutation of a statement that needs no model, built on LeanSource's tokens and declaration model.
 /// The raw value is the operator recorded with each variant.
 public enum SymbolicOperator: String, Sendable, Hashable, Codable, CaseIterable {
@@ -15,18 +13,4 @@ public enum SymbolicOperator: String, Sendable, Hashable, Codable, CaseIterable 
     case strengthenBound = "strengthen_bound"
     /// The same, moved by one to make that inequality weaker.
     case weakenBound = "weaken_bound"
-}
-
-/// A mutated statement and the operator that made it.
-public struct SymbolicMutation: Sendable, Hashable {
-    /// The operator.
-    public var `operator`: SymbolicOperator
-    /// The mutated declaration (name, keyword and body as in the parent).
-    public var declaration: LeanDeclaration
-
-    /// Creates a mutation record.
-    public init(operator: SymbolicOperator, declaration: LeanDeclaration) {
-        self.operator = `operator`
-        self.declaration = declaration
-    }
 }

@@ -12,8 +12,10 @@ enum JSONColumn {
         return text
     }
 
+    /// Flags are written by hand (sorted raw values are plain identifiers, so no escaping is needed):
+    /// this runs once per recorded attempt.
     static func encodeFlags(_ flags: Set<FormalizationFlag>) -> String {
-        encode(flags.sorted())
+        "[" + flags.sorted().map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String?, column: String, rowID: String) throws(LedgerError) -> T {
@@ -29,6 +31,7 @@ enum JSONColumn {
     }
 
     static func decodeFlags(_ text: String?, rowID: String) throws(LedgerError) -> Set<FormalizationFlag> {
+        if let text, let flags = fastDecodeFlags(text) { return flags }
         let raw = try decode([String].self, from: text, column: "flags", rowID: rowID)
         var flags = Set<FormalizationFlag>()
         for name in raw {
@@ -37,6 +40,19 @@ enum JSONColumn {
                     .corruptRow, "unknown flag \(String(reflecting: name)); was the ledger written by a newer LeanPlay?",
                     context: rowID)
             }
+            flags.insert(flag)
+        }
+        return flags
+    }
+
+    /// Reads what ``encodeFlags(_:)`` writes (`[]`, `["easy","vacuous"]`) without a JSON decoder, which
+    /// matters on the queue's hot path; anything else goes through the strict decoder.
+    private static func fastDecodeFlags(_ text: String) -> Set<FormalizationFlag>? {
+        if text == "[]" { return [] }
+        guard text.hasPrefix("[\""), text.hasSuffix("\"]") else { return nil }
+        var flags = Set<FormalizationFlag>()
+        for item in text.dropFirst(2).dropLast(2).split(separator: "\",\"", omittingEmptySubsequences: false) {
+            guard let flag = FormalizationFlag(rawValue: String(item)) else { return nil }
             flags.insert(flag)
         }
         return flags

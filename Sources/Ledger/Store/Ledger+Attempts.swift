@@ -25,7 +25,7 @@ extension Ledger {
         for attempt in attempts {
             try AttemptRules.validate(attempt)
         }
-        let now = configuration.now()
+        let now = configuration.now().databaseValue  // formatted once per transaction, not per row
         let budget = configuration.budget
         return try write("record attempts") { db in
             try attempts.map { try Self.record($0, now: now, budget: budget, in: db) }
@@ -37,7 +37,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     public func hasAttempt(key: String) throws(LedgerError) -> Bool {
         try read("attempt \(key)") { db in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM attempts WHERE idempotency_key = ?", arguments: [key]) != nil
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM attempts WHERE idempotency_key = ?"), arguments: [key]) != nil
         }
     }
 
@@ -46,7 +46,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/corruptRow`` or ``LedgerError/Code/database``.
     public func attempt(key: String) throws(LedgerError) -> StoredAttempt? {
         try read("attempt \(key)") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM attempts WHERE idempotency_key = ?", arguments: [key])
+            try db.fetchOneCached(sql: "SELECT * FROM attempts WHERE idempotency_key = ?", arguments: [key])
                 .map(RowDecoding.attempt)
         }
     }
@@ -56,8 +56,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/corruptRow`` or ``LedgerError/Code/database``.
     public func attempts(for formalizationID: String) throws(LedgerError) -> [StoredAttempt] {
         try read("attempts of \(formalizationID)") { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM attempts WHERE formalization_id = ? ORDER BY id", arguments: [formalizationID]
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM attempts WHERE formalization_id = ? ORDER BY id"), arguments: [formalizationID]
             ).map(RowDecoding.attempt)
         }
     }
@@ -67,20 +66,17 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     public func proofSteps(attemptID: Int64) throws(LedgerError) -> [ProofStep] {
         try read("proof steps of attempt \(attemptID)") { db in
-            try Row.fetchAll(
-                db, sql: "SELECT state, tactic FROM proof_steps WHERE attempt_id = ? ORDER BY step_index",
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT state, tactic FROM proof_steps WHERE attempt_id = ? ORDER BY step_index"),
                 arguments: [attemptID]
             ).map { ProofStep(state: $0["state"], tactic: $0["tactic"]) }
         }
     }
 
     private static func record(
-        _ attempt: AttemptRecord, now: Date, budget: BudgetSchedule, in db: Database
+        _ attempt: AttemptRecord, now: DatabaseValue, budget: BudgetSchedule, in db: Database
     ) throws -> AttemptOutcome {
         let fid = attempt.formalizationID
-        guard let row = try Row.fetchOne(
-            db,
-            sql: """
+        guard let row = try db.fetchOneCached(sql: """
                 SELECT status, flags, best_proof, best_proof_length, attempt_count, budget_level,
                     proved_at_budget, settled_round, parent_id
                 FROM formalizations WHERE id = ?
@@ -95,14 +91,13 @@ extension Ledger {
         let parentID: String? = row["parent_id"]
 
         if let repaired = attempt.repairedFromAttemptID,
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM attempts WHERE id = ?", arguments: [repaired]) == nil
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM attempts WHERE id = ?"), arguments: [repaired]) == nil
         {
             throw LedgerError(
                 .unknownAttempt, "the repaired attempt \(repaired) is not in the ledger", context: attempt.idempotencyKey)
         }
 
-        try db.execute(
-            sql: """
+        try db.executeCached(sql: """
                 INSERT INTO attempts (idempotency_key, formalization_id, round, kind, strategy, tactic_or_model,
                     budget_level, verdict, proof, error, duration_ms, tokens_prompt, tokens_completion,
                     repaired_from_attempt_id, created_at)
@@ -121,24 +116,13 @@ extension Ledger {
         let attemptID = db.lastInsertedRowID
 
         for (index, step) in attempt.steps.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO proof_steps (attempt_id, step_index, state, tactic) VALUES (?, ?, ?, ?)",
+            try db.executeCached(sql: "INSERT INTO proof_steps (attempt_id, step_index, state, tactic) VALUES (?, ?, ?, ?)",
                 arguments: [attemptID, index, step.state, step.tactic])
         }
 
         let effect = AttemptRules.apply(attempt, to: before, budget: budget)
         if effect.after != before {
-            let after = effect.after
-            try db.execute(
-                sql: """
-                    UPDATE formalizations SET status = ?, flags = ?, best_proof = ?, best_proof_length = ?,
-                        attempt_count = ?, budget_level = ?, proved_at_budget = ?, settled_round = ?, updated_at = ?
-                    WHERE id = ?
-                    """,
-                arguments: [
-                    after.status.rawValue, JSONColumn.encodeFlags(after.flags), after.bestProof, after.bestProofLength,
-                    after.attemptCount, after.budgetLevel, after.provedAtBudget, after.settledRound, now, fid,
-                ])
+            try updateBookkeeping(of: fid, from: before, to: effect.after, now: now, in: db)
         }
         if effect.becameProved {
             try incrementRelatives(of: fid, parentID: parentID, in: db)
@@ -151,8 +135,7 @@ extension Ledger {
     private static func duplicateOutcome(
         of attempt: AttemptRecord, status: FormalizationStatus, in db: Database
     ) throws -> AttemptOutcome {
-        guard let existing = try Row.fetchOne(
-            db, sql: "SELECT id, formalization_id FROM attempts WHERE idempotency_key = ?",
+        guard let existing = try db.fetchOneCached(sql: "SELECT id, formalization_id FROM attempts WHERE idempotency_key = ?",
             arguments: [attempt.idempotencyKey])
         else {
             throw LedgerError(
@@ -171,14 +154,40 @@ extension Ledger {
             improvedBestProof: false, addedFlags: [])
     }
 
+    /// Writes only the columns that changed, so SQLite rewrites only the index entries that depend on
+    /// them (a failed attempt usually touches `attempt_count` alone).
+    private static func updateBookkeeping(
+        of id: String, from before: FormalizationBookkeeping, to after: FormalizationBookkeeping,
+        now: DatabaseValue, in db: Database
+    ) throws {
+        var assignments: [String] = []
+        var values: [(any DatabaseValueConvertible)?] = []
+        func set(_ column: String, _ changed: Bool, _ value: (any DatabaseValueConvertible)?) {
+            guard changed else { return }
+            assignments.append("\(column) = ?")
+            values.append(value)
+        }
+        set("status", after.status != before.status, after.status.rawValue)
+        set("flags", after.flags != before.flags, JSONColumn.encodeFlags(after.flags))
+        set("best_proof", after.bestProof != before.bestProof, after.bestProof)
+        set("best_proof_length", after.bestProofLength != before.bestProofLength, after.bestProofLength)
+        set("attempt_count", after.attemptCount != before.attemptCount, after.attemptCount)
+        set("budget_level", after.budgetLevel != before.budgetLevel, after.budgetLevel)
+        set("proved_at_budget", after.provedAtBudget != before.provedAtBudget, after.provedAtBudget)
+        set("settled_round", after.settledRound != before.settledRound, after.settledRound)
+        set("updated_at", true, now)
+        values.append(id)
+        try db.executeCached(
+            sql: "UPDATE formalizations SET \(assignments.joined(separator: ", ")) WHERE id = ?",
+            arguments: StatementArguments(values))
+    }
+
     /// A formalization just became proved: its parent, children and siblings each have one more proved relative.
     private static func incrementRelatives(of id: String, parentID: String?, in db: Database) throws {
-        try db.execute(
-            sql: "UPDATE formalizations SET related_proved_count = related_proved_count + 1 WHERE parent_id = ?",
+        try db.executeCached(sql: "UPDATE formalizations SET related_proved_count = related_proved_count + 1 WHERE parent_id = ?",
             arguments: [id])
         if let parentID {
-            try db.execute(
-                sql: """
+            try db.executeCached(sql: """
                     UPDATE formalizations SET related_proved_count = related_proved_count + 1
                     WHERE id = ? OR (parent_id = ? AND id != ?)
                     """,

@@ -23,7 +23,7 @@ extension Ledger {
         for formalization in formalizations {
             try Self.validate(formalization)
         }
-        let now = configuration.now()
+        let now = configuration.now().databaseValue  // formatted once per transaction, not per row
         return try write("add formalizations") { db in
             try formalizations.map { try Self.insert($0, now: now, in: db) }
         }
@@ -34,9 +34,9 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/unknownFormalization``, or ``LedgerError/Code/invalidTransition`` when
     ///   it is already proved or disproved (the kernel accepted a proof, so it does elaborate).
     public func markIllFormed(_ id: String, error leanError: String) throws(LedgerError) {
-        let now = configuration.now()
+        let now = configuration.now().databaseValue  // formatted once per transaction, not per row
         try write("mark ill-formed \(id)") { db in
-            guard let raw = try String.fetchOne(db, sql: "SELECT status FROM formalizations WHERE id = ?", arguments: [id]) else {
+            guard let raw = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM formalizations WHERE id = ?"), arguments: [id]) else {
                 throw LedgerError(.unknownFormalization, "no formalization with this id; add it first", context: id)
             }
             let status = FormalizationStatus(rawValue: raw)
@@ -47,8 +47,7 @@ extension Ledger {
                         + "check that the right id and header were used",
                     context: id)
             }
-            try db.execute(
-                sql: "UPDATE formalizations SET status = 'ill_formed', lean_error = ?, updated_at = ? WHERE id = ?",
+            try db.executeCached(sql: "UPDATE formalizations SET status = 'ill_formed', lean_error = ?, updated_at = ? WHERE id = ?",
                 arguments: [leanError, now, id])
         }
     }
@@ -58,7 +57,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/corruptRow`` or ``LedgerError/Code/database``.
     public func formalization(_ id: String) throws(LedgerError) -> Formalization? {
         try read("formalization \(id)") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM formalizations WHERE id = ?", arguments: [id])
+            try db.fetchOneCached(sql: "SELECT * FROM formalizations WHERE id = ?", arguments: [id])
                 .map(RowDecoding.formalization)
         }
     }
@@ -68,7 +67,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/corruptRow`` or ``LedgerError/Code/database``.
     public func formalization(statementHash: String) throws(LedgerError) -> Formalization? {
         try read("formalization with hash \(statementHash)") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM formalizations WHERE statement_hash = ?", arguments: [statementHash])
+            try db.fetchOneCached(sql: "SELECT * FROM formalizations WHERE statement_hash = ?", arguments: [statementHash])
                 .map(RowDecoding.formalization)
         }
     }
@@ -78,7 +77,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/corruptRow`` or ``LedgerError/Code/database``.
     public func formalizations(problemID: String) throws(LedgerError) -> [Formalization] {
         try read("formalizations of \(problemID)") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM formalizations WHERE problem_id = ? ORDER BY seq", arguments: [problemID])
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM formalizations WHERE problem_id = ? ORDER BY seq"), arguments: [problemID])
                 .map(RowDecoding.formalization)
         }
     }
@@ -100,38 +99,34 @@ extension Ledger {
         }
     }
 
-    private static func insert(_ new: NewFormalization, now: Date, in db: Database) throws -> FormalizationInsertion {
-        if let existing = try String.fetchOne(
-            db, sql: "SELECT id FROM formalizations WHERE statement_hash = ?", arguments: [new.statementHash])
+    private static func insert(_ new: NewFormalization, now: DatabaseValue, in db: Database) throws -> FormalizationInsertion {
+        if let existing = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM formalizations WHERE statement_hash = ?"), arguments: [new.statementHash])
         {
             return FormalizationInsertion(id: existing, inserted: false)
         }
         let id = new.resolvedID
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM problems WHERE id = ?", arguments: [new.problemID]) != nil else {
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM problems WHERE id = ?"), arguments: [new.problemID]) != nil else {
             throw LedgerError(.unknownProblem, "problem \(new.problemID) is not in the ledger; add it first", context: id)
         }
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM formalizations WHERE id = ?", arguments: [id]) != nil {
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM formalizations WHERE id = ?"), arguments: [id]) != nil {
             throw LedgerError(
                 .invalidRecord, "this id is already used by a different statement; give the formalization another id",
                 context: id)
         }
         var relatedProved = 0
         if let parentID = new.parentID {
-            guard let parentStatus = try String.fetchOne(
-                db, sql: "SELECT status FROM formalizations WHERE id = ?", arguments: [parentID])
+            guard let parentStatus = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM formalizations WHERE id = ?"), arguments: [parentID])
             else {
                 throw LedgerError(
                     .unknownFormalization, "parent formalization \(parentID) is not in the ledger; add it first",
                     context: id)
             }
             relatedProved = (parentStatus == FormalizationStatus.proved.rawValue ? 1 : 0)
-                + (try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM formalizations WHERE parent_id = ? AND status = 'proved'",
+                + (try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM formalizations WHERE parent_id = ? AND status = 'proved'"),
                     arguments: [parentID]) ?? 0)
         }
-        let seq = try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(seq), 0) + 1 FROM formalizations") ?? 1
-        try db.execute(
-            sql: """
+        let seq = try Int64.fetchOne(db.cachedStatement(sql: "SELECT IFNULL(MAX(seq), 0) + 1 FROM formalizations")) ?? 1
+        try db.executeCached(sql: """
                 INSERT INTO formalizations (id, seq, problem_id, statement, header, statement_hash, parent_id,
                     operator, source, provenance, created_round, related_proved_count, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

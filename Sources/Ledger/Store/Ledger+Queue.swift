@@ -16,11 +16,10 @@ extension Ledger {
         guard limit > 0 else { return [] }
         let shortenLimit = configuration.shortenAttemptLimit
         return try read("next work") { db in
-            var items = try Row.fetchAll(db, sql: QueueSQL.open + " LIMIT ?", arguments: [limit])
+            var items = try Row.fetchAll(db.cachedStatement(sql: QueueSQL.open + " LIMIT ?"), arguments: [limit])
                 .map { row throws(LedgerError) in try QueueSQL.item(row, reason: .open) }
             if items.count < limit {
-                items += try Row.fetchAll(
-                    db, sql: QueueSQL.shorten + " LIMIT ?", arguments: [shortenLimit, limit - items.count]
+                items += try Row.fetchAll(db.cachedStatement(sql: QueueSQL.shorten + " LIMIT ?"), arguments: [shortenLimit, limit - items.count]
                 ).map { row throws(LedgerError) in try QueueSQL.item(row, reason: .shorten) }
             }
             return items
@@ -33,7 +32,7 @@ extension Ledger {
     public func statusCounts() throws(LedgerError) -> [FormalizationStatus: Int] {
         try read("status counts") { db in
             var counts: [FormalizationStatus: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM formalizations GROUP BY status") {
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT status, COUNT(*) AS n FROM formalizations GROUP BY status")) {
                 let status = try RowDecoding.enumValue(FormalizationStatus.self, row, "status", rowID: "status counts")
                 counts[status] = row["n"]
             }

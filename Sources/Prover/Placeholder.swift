@@ -1,2 +1,0 @@
-// The Prover module. Its files arrive with the work that builds it.
-enum ProverModulePlaceholder {}

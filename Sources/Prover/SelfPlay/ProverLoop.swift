@@ -1,0 +1,69 @@
+public import Ledger
+
+/// Proves what the ledger's curriculum queue holds: `leanplay prove --db`.
+///
+/// Each pass is a ledger round (`startRound` resumes an unfinished one, so a killed pass picks up where
+/// it stopped) and ends with `finishRound` storing the report.
+public struct ProverLoop: Sendable {
+    /// Works one queue item at a time per concurrency slot.
+    public var formalizationProver: FormalizationProver
+
+    /// Creates a loop.
+    public init(prover: StatementProver, ledger: Ledger) {
+        self.formalizationProver = FormalizationProver(prover: prover, ledger: ledger)
+    }
+
+    /// Works up to `queueLimit` queue items in a new (or resumed) round and finishes the round.
+    ///
+    /// - Throws: `ProverError` `.cancelled` (the round stays open; rerun to resume) or `.ledger`.
+    public func prove(queueLimit: Int, progress: SelfPlayProgressHandler? = nil) async throws(ProverError) -> SelfPlayRoundReport {
+        let ledger = formalizationProver.ledger
+        let round = try formalizationProver.ledgerCall("round") { () throws(LedgerError) in try ledger.startRound() }.number
+        var report = SelfPlayRoundReport(round: round)
+        report.absorb(try await work(queueLimit: queueLimit, round: round, progress: progress))
+        try finish(report)
+        return report
+    }
+
+    /// Works up to `queueLimit` items of the queue in `round`, `concurrency` at a time; results in queue order.
+    ///
+    /// - Throws: `ProverError` `.cancelled` or `.ledger`.
+    func work(queueLimit: Int, round: Int, progress: SelfPlayProgressHandler?) async throws(ProverError) -> [FormalizationResult] {
+        let ledger = formalizationProver.ledger
+        let items = try formalizationProver.ledgerCall("queue") { () throws(LedgerError) in try ledger.nextWork(limit: queueLimit) }
+        progress?(SelfPlayProgress(round: round, stage: .prove, completed: 0, total: items.count))
+        let worker = formalizationProver
+        let limit = worker.prover.configuration.concurrency
+        do {
+            return try await withThrowingTaskGroup(of: (Int, FormalizationResult).self) { group in
+                var results: [(Int, FormalizationResult)] = []
+                var next = 0
+                func launch() {
+                    let index = next
+                    let item = items[index]
+                    group.addTask { (index, try await worker.work(item, round: round)) }
+                    next += 1
+                }
+                while next < min(limit, items.count) { launch() }
+                while let result = try await group.next() {
+                    results.append(result)
+                    progress?(SelfPlayProgress(round: round, stage: .prove, completed: results.count, total: items.count))
+                    if next < items.count { launch() }
+                }
+                return results.sorted { $0.0 < $1.0 }.map(\.1)
+            }
+        } catch let error as ProverError {
+            throw error
+        } catch {
+            throw ProverError(.cancelled, "The prove stage stopped: \(error). Rerun to resume the round.", context: "round \(round)")
+        }
+    }
+
+    /// Stores the report and closes the round.
+    func finish(_ report: SelfPlayRoundReport) throws(ProverError) {
+        let ledger = formalizationProver.ledger
+        try formalizationProver.ledgerCall("round \(report.round)") { () throws(LedgerError) in
+            try ledger.finishRound(report.round, report: report)
+        }
+    }
+}

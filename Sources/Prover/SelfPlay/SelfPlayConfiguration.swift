@@ -1,0 +1,42 @@
+public import Foundation
+public import Ledger
+
+/// How a self-play round is run. Every field has a working default.
+public struct SelfPlayConfiguration: Sendable, Hashable {
+    /// How statements are proved.
+    public var prover: ProverConfiguration
+    /// The header for corpus problems that carry none.
+    public var defaultHeader: String
+    /// Queue items worked per round.
+    public var queueLimit: Int
+    /// Model formalizations sampled per problem without a formal statement.
+    public var formalizationSamples: Int
+    /// Variants asked for per varied formalization.
+    public var variantsPerTarget: Int
+    /// How many formalizations are varied per round (hard open ones and recently proved ones).
+    public var variantTargets: Int
+    /// Seed for the conjecturer's sampling (templates, exemplars, temperatures).
+    public var seed: UInt64
+    /// Where each finished round writes its training exports (`<kind>.jsonl`); nil writes none.
+    public var exportDirectory: URL?
+    /// The exports written to `exportDirectory`.
+    public var exportKinds: [ExportKind]
+
+    /// Creates a configuration.
+    public init(
+        prover: ProverConfiguration = ProverConfiguration(), defaultHeader: String = "import Mathlib", queueLimit: Int = 64,
+        formalizationSamples: Int = 4, variantsPerTarget: Int = 2, variantTargets: Int = 4, seed: UInt64 = 0,
+        exportDirectory: URL? = nil, exportKinds: [ExportKind] = [.sft, .repair, .steps, .pairs, .curriculum]
+    ) {
+        precondition(queueLimit > 0, "a round must be allowed to work at least one queue item")
+        self.prover = prover
+        self.defaultHeader = defaultHeader
+        self.queueLimit = queueLimit
+        self.formalizationSamples = formalizationSamples
+        self.variantsPerTarget = variantsPerTarget
+        self.variantTargets = variantTargets
+        self.seed = seed
+        self.exportDirectory = exportDirectory
+        self.exportKinds = exportKinds
+    }
+}

@@ -1,0 +1,181 @@
+import Conjecturer
+import Foundation
+import LeanSource
+import LeanVerify
+import Ledger
+import ProblemCorpus
+
+/// The conjecture stage of a round: model formalizations of problems without a formal statement, and
+/// variants of the previous round's hardest open and freshly proved formalizations (symbolic mutations
+/// when there is no model). Work already in the ledger is skipped, so a resumed round does not repeat it.
+struct SelfPlayConjecturer: Sendable {
+    var ledger: Ledger
+    var services: ProverServices
+    var validator: any StatementValidating
+    var configuration: SelfPlayConfiguration
+    var corpus: [Problem]
+
+    struct Counts: Sendable {
+        var added = 0
+        var variants = 0
+        var illFormed = 0
+        var unformalized = 0
+        var problems: [String] = []
+    }
+
+    func conjecture(unformalized: [Problem], round: Int, progress: SelfPlayProgressHandler?) async throws(ProverError) -> Counts {
+        var counts = Counts()
+        try await formalize(unformalized, round: round, progress: progress, counts: &counts)
+        try await vary(round: round, progress: progress, counts: &counts)
+        return counts
+    }
+
+    // MARK: Formalization
+
+    private func formalize(_ problems: [Problem], round: Int, progress: SelfPlayProgressHandler?, counts: inout Counts) async throws(ProverError) {
+        guard let model = services.model, let prompts = services.prompts else {
+            counts.unformalized = problems.count
+            return
+        }
+        let settings = AutoformalizationSettings(samplesPerProblem: configuration.formalizationSamples, seed: configuration.seed)
+        let formalizer: Autoformalizer
+        do {
+            formalizer = try Autoformalizer(model: model, validator: validator, prompts: prompts,
+                                            exemplars: ExemplarPool(corpus: corpus), settings: settings)
+        } catch {
+            counts.problems.append("formalization skipped: \(error)")
+            counts.unformalized = problems.count
+            return
+        }
+        for (index, problem) in problems.enumerated() {
+            try ProofRun.checkCancellation("formalization")
+            defer { progress?(SelfPlayProgress(round: round, stage: .formalize, completed: index + 1, total: problems.count)) }
+            guard try call(problem.id, { () throws(LedgerError) in try ledger.formalizations(problemID: problem.id) }).isEmpty else { continue }
+            let records: [FormalizationRecord]
+            do {
+                records = try await formalizer.formalize(problem)
+            } catch {
+                counts.problems.append("\(problem.id): formalization failed (\(error)); retried next round")
+                counts.unformalized += 1
+                continue
+            }
+            var added = false
+            for record in records {
+                guard let statement = record.statement else { continue }
+                let provenance = [
+                    "model": record.provenance.model, "template": record.provenance.template,
+                    "temperature": String(record.provenance.temperature), "seed": String(record.provenance.seed),
+                    "repair_round": String(record.provenance.repairRound), "sample_count": String(record.sampleCount),
+                ]
+                let wellFormed = record.status == .wellFormed
+                if try add(problemID: problem.id, statement: statement, header: problem.header ?? configuration.defaultHeader,
+                           parentID: nil, operator: nil, source: .model, provenance: provenance, round: round,
+                           leanError: wellFormed ? nil : (record.leanError ?? "ill-formed"), counts: &counts) {
+                    added = true
+                }
+            }
+            if !added { counts.unformalized += 1 }
+        }
+    }
+
+    // MARK: Variants
+
+    private func vary(round: Int, progress: SelfPlayProgressHandler?, counts: inout Counts) async throws(ProverError) {
+        guard configuration.variantTargets > 0, configuration.variantsPerTarget > 0 else { return }
+        let targets = try variantTargets(round: round)
+        guard !targets.isEmpty else { return }
+        let generator: VariantGenerator
+        do {
+            let prompts = try services.prompts ?? PromptLibrary.load(from: [URL]())
+            generator = try VariantGenerator(
+                model: services.prompts == nil ? nil : services.model, validator: validator, prompts: prompts,
+                settings: VariantSettings(targetCount: configuration.variantsPerTarget, seed: configuration.seed &+ UInt64(round)))
+        } catch {
+            counts.problems.append("variants skipped: \(error)")
+            return
+        }
+        for (index, target) in targets.enumerated() {
+            try ProofRun.checkCancellation("variants")
+            defer { progress?(SelfPlayProgress(round: round, stage: .variants, completed: index + 1, total: targets.count)) }
+            let siblings = try call(target.id) { () throws(LedgerError) in try ledger.formalizations(problemID: target.problemID) }
+            guard !siblings.contains(where: { $0.parentID == target.id && $0.createdRound == round }) else { continue }
+            let records: [VariantRecord]
+            do {
+                records = try await generator.variants(of: VariantParent(id: target.id, header: target.header, statement: target.statement))
+            } catch {
+                counts.problems.append("\(target.id): variant generation failed (\(error))")
+                continue
+            }
+            for record in records {
+                let wellFormed = record.status == .wellFormed
+                let source: FormalizationSource = record.source == .model ? .model : .symbolic
+                if try add(problemID: target.problemID, statement: record.statement, header: target.header, parentID: target.id,
+                           operator: record.operator, source: source, provenance: ["variant_id": record.variantID], round: round,
+                           leanError: wellFormed ? nil : (record.leanError ?? "ill-formed"), counts: &counts) {
+                    counts.variants += 1
+                }
+            }
+        }
+    }
+
+    /// The previous round's formalizations that are still open at the highest budget levels (hard
+    /// targets), interleaved with those it proved (fresh ground to build on), up to `variantTargets`.
+    private func variantTargets(round: Int) throws(ProverError) -> [Formalization] {
+        let rounds = try call("rounds") { () throws(LedgerError) in try ledger.rounds() }
+        guard let previous = rounds.last(where: { $0.number < round && $0.isFinished }),
+              let json = previous.reportJSON,
+              let report = try? JSONDecoder().decode(SelfPlayRoundReport.self, from: Data(json.utf8)) else { return [] }
+        let hard = report.formalizations.filter { $0.status == "open" && $0.work == "prove" }.sorted { $0.budgetLevel > $1.budgetLevel }
+        let proved = report.formalizations.filter(\.proved)
+        var ids: [String] = []
+        for index in 0..<max(hard.count, proved.count) {
+            if index < hard.count { ids.append(hard[index].formalizationID) }
+            if index < proved.count { ids.append(proved[index].formalizationID) }
+        }
+        var targets: [Formalization] = []
+        for id in ids.prefix(configuration.variantTargets) {
+            if let formalization = try call(id, { () throws(LedgerError) in try ledger.formalization(id) }) {
+                targets.append(formalization)
+            }
+        }
+        return targets
+    }
+
+    // MARK: Ledger
+
+    /// Adds one statement (validated by the conjecturer already); ill-formed ones are marked with their
+    /// error. Returns whether it was new.
+    private func add(
+        problemID: String, statement: String, header: String, parentID: String?, operator: String?,
+        source: FormalizationSource, provenance: [String: String], round: Int, leanError: String?, counts: inout Counts
+    ) throws(ProverError) -> Bool {
+        let declaration: LeanDeclaration
+        do {
+            declaration = try LeanParser.parseDeclaration(statement, origin: problemID)
+        } catch {
+            counts.problems.append("\(problemID): a conjectured statement does not parse (\(error.message)); skipped")
+            return false
+        }
+        let insertion = try call(problemID) { () throws(LedgerError) in
+            try ledger.addFormalization(NewFormalization(
+                problemID: problemID, statement: declaration.rendered(ending: .bare), header: header,
+                statementHash: declaration.statementHash, parentID: parentID, variantOperator: `operator`, source: source,
+                provenance: provenance, createdRound: round))
+        }
+        guard insertion.inserted else { return false }
+        counts.added += 1
+        if let leanError {
+            counts.illFormed += 1
+            try call(insertion.id) { () throws(LedgerError) in try ledger.markIllFormed(insertion.id, error: leanError) }
+        }
+        return true
+    }
+
+    private func call<T>(_ context: String, _ body: () throws(LedgerError) -> T) throws(ProverError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw ProverError(.ledger, "The ledger failed: \(error.message)", context: context)
+        }
+    }
+}

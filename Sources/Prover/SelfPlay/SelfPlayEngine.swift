@@ -1,0 +1,93 @@
+import Foundation
+public import LeanVerify
+public import Ledger
+public import ProblemCorpus
+
+/// Runs conjecturer/prover self-play rounds against the ledger.
+///
+/// A round: conjecture (corpus statements; model formalizations of the rest; variants of hard open and
+/// recently proved formalizations — symbolic ones when there is no model) → validate (ill-formed ones are
+/// recorded) → prove and disprove queue items with ramped budgets → update the ledger → finish the round
+/// with its report (training data comes from the ledger's exports). With no model configured it still
+/// runs on corpora that carry formal statements: symbolic variants conjecture, the automation portfolio proves.
+///
+/// A round interrupted (kill, cancellation) stays open in the ledger; the next `runRound` resumes it and
+/// skips everything already recorded, so no attempt is lost or counted twice.
+///
+/// ```swift
+/// let engine = SelfPlayEngine(ledger: ledger, corpus: problems, services: services, validator: verifier)
+/// let report = try await engine.runRound { progress in print(progress.stage, progress.completed, progress.total) }
+/// print(report.proved, report.passRate)
+/// ```
+public struct SelfPlayEngine: Sendable {
+    /// The ledger every result goes to.
+    public let ledger: Ledger
+    /// The problems conjecturing starts from.
+    public let corpus: [Problem]
+    /// Verifier, model, prompts and REPL sessions.
+    public let services: ProverServices
+    /// Checks that new statements elaborate.
+    public let validator: any StatementValidating
+    /// How rounds run.
+    public let configuration: SelfPlayConfiguration
+
+    /// Creates an engine.
+    public init(
+        ledger: Ledger, corpus: [Problem], services: ProverServices, validator: any StatementValidating,
+        configuration: SelfPlayConfiguration = SelfPlayConfiguration()
+    ) {
+        self.ledger = ledger
+        self.corpus = corpus
+        self.services = services
+        self.validator = validator
+        self.configuration = configuration
+    }
+
+    /// Runs one round (or resumes the unfinished one) and returns its report.
+    ///
+    /// - Throws: `ProverError` `.cancelled` when cancelled (the round stays open and resumes on the next
+    ///   call) or `.ledger` when the ledger fails.
+    public func runRound(progress: SelfPlayProgressHandler? = nil) async throws(ProverError) -> SelfPlayRoundReport {
+        let prover = StatementProver(configuration: configuration.prover, services: services)
+        let loop = ProverLoop(prover: prover, ledger: ledger)
+        let round = try loop.formalizationProver.ledgerCall("round") { () throws(LedgerError) in try ledger.startRound() }.number
+        var report = SelfPlayRoundReport(round: round)
+
+        let intake = CorpusIntake(ledger: ledger, validator: validator, defaultHeader: configuration.defaultHeader)
+        let counts = try await intake.intake(corpus, round: round, progress: progress)
+        report.newFormalizations += counts.added
+        report.illFormed += counts.illFormed
+        report.problems += counts.problems
+
+        let conjecturer = SelfPlayConjecturer(
+            ledger: ledger, services: services, validator: validator, configuration: configuration, corpus: corpus)
+        let conjectured = try await conjecturer.conjecture(unformalized: counts.unformalized, round: round, progress: progress)
+        report.newFormalizations += conjectured.added
+        report.newVariants += conjectured.variants
+        report.illFormed += conjectured.illFormed
+        report.unformalizedProblems += conjectured.unformalized
+        report.problems += conjectured.problems
+
+        report.absorb(try await loop.work(queueLimit: configuration.queueLimit, round: round, progress: progress))
+        report.exports = try export(round: round)
+        progress?(SelfPlayProgress(round: round, stage: .finish, completed: 1, total: 1))
+        try loop.finish(report)
+        return report
+    }
+
+    /// Writes the configured training exports; returns lines written per kind.
+    private func export(round: Int) throws(ProverError) -> [String: Int] {
+        guard let directory = configuration.exportDirectory else { return [:] }
+        var lines: [String: Int] = [:]
+        for kind in configuration.exportKinds {
+            let url = directory.appendingPathComponent("\(kind.rawValue).jsonl")
+            do {
+                lines[kind.rawValue] = try ledger.export(kind, to: url)
+            } catch {
+                throw ProverError(.ledger, "Writing the \(kind.rawValue) export to \(url.path) failed: \(error.message)",
+                                  context: "round \(round)")
+            }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,86 @@
+/// The report of one self-play round (or one `ProverLoop` pass), stored in the ledger's `rounds` table.
+public struct SelfPlayRoundReport: Sendable, Hashable, Codable {
+    /// The round number.
+    public var round: Int
+    /// Formalizations added this round (corpus statements, model formalizations and variants).
+    public var newFormalizations: Int
+    /// Of those, variants.
+    public var newVariants: Int
+    /// Statements Lean refused to elaborate (recorded as ill_formed).
+    public var illFormed: Int
+    /// Problems with no formal statement that could not be formalized (no model configured).
+    public var unformalizedProblems: Int
+    /// Queue items worked.
+    public var worked: Int
+    /// Formalizations proved this round.
+    public var proved: Int
+    /// Formalizations disproved (retired) this round.
+    public var disproved: Int
+    /// Flag name → formalizations carrying it among those worked.
+    public var flagged: [String: Int]
+    /// Flag name → what it means (for the report's readers).
+    public var flagExplanations: [String: String]
+    /// proved / items worked for a proof (0 when none).
+    public var passRate: Double
+    /// Seconds Lean spent on recorded checks.
+    public var leanSeconds: Double
+    /// Lean checks made.
+    public var leanChecks: Int
+    /// Prompt tokens spent (proving; formalization tokens are in the conjecturer's records).
+    public var promptTokens: Int
+    /// Completion tokens spent.
+    public var completionTokens: Int
+    /// Attempts recorded this run.
+    public var attempts: Int
+    /// Problems that ended a strategy or stage early (model, REPL, template failures).
+    public var problems: [String]
+    /// One row per formalization worked.
+    public var formalizations: [FormalizationResult]
+    /// Training export kind → lines written at the end of the round.
+    public var exports: [String: Int]
+
+    /// An empty report for `round`.
+    public init(round: Int) {
+        self.round = round
+        newFormalizations = 0
+        newVariants = 0
+        illFormed = 0
+        unformalizedProblems = 0
+        worked = 0
+        proved = 0
+        disproved = 0
+        flagged = [:]
+        flagExplanations = [:]
+        passRate = 0
+        leanSeconds = 0
+        leanChecks = 0
+        promptTokens = 0
+        completionTokens = 0
+        attempts = 0
+        problems = []
+        formalizations = []
+        exports = [:]
+    }
+
+    /// Adds the results of the prove stage.
+    mutating func absorb(_ results: [FormalizationResult]) {
+        formalizations += results
+        worked += results.count
+        proved += results.filter(\.proved).count
+        disproved += results.filter(\.disproved).count
+        for result in results {
+            for (flag, explanation) in result.flags {
+                flagged[flag, default: 0] += 1
+                flagExplanations[flag] = explanation
+            }
+            leanSeconds += result.leanSeconds
+            leanChecks += result.leanChecks
+            promptTokens += result.promptTokens
+            completionTokens += result.completionTokens
+            attempts += result.attempts
+            problems += result.problems
+        }
+        let provingWork = formalizations.filter { $0.work == "prove" }.count
+        passRate = provingWork == 0 ? 0 : Double(formalizations.filter(\.proved).count) / Double(provingWork)
+    }
+}

@@ -101,8 +101,8 @@ let package = Package(
         .target(
             name: "Prover",
             dependencies: [
-                "LeanSource", "LeanExtraction", "LeanREPL", "LeanVerify", "ModelClient", "Conjecturer",
-                "Ledger",
+                "LeanSource", "LeanExtraction", "ProblemCorpus", "LeanREPL", "LeanVerify", "ModelClient",
+                "Conjecturer", "Ledger",
                 .product(name: "Collections", package: "swift-collections"),
             ],
             swiftSettings: swiftSettings
@@ -161,7 +161,14 @@ let package = Package(
             name: "ConjecturerTests",
             dependencies: ["Conjecturer", "ModelClient", "LeanVerify", "LeanSource", "ProblemCorpus", "LeanREPL", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"], swiftSettings: swiftSettings),
-        .testTarget(name: "ProverTests", dependencies: ["Prover", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ProverTests",
+            dependencies: [
+                "Prover", "Ledger", "LeanSource", "LeanVerify", "LeanREPL", "ProblemCorpus", "ModelClient", "Conjecturer",
+                "LeanPlayTestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "LeanPlayCLITests", dependencies: ["LeanPlay", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
     ]
 )

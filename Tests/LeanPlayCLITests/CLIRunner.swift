@@ -18,8 +18,23 @@ struct CLIRunner {
     static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: executable.path) }
 
     /// Runs `leanplay ARGUMENTS` in `directory` with a minimal environment plus `environment`.
+    ///
+    /// The blocking waits happen on a thread of their own, never on Swift's cooperative pool (which has
+    /// only as many threads as cores: blocking it would stall unrelated tests running in parallel).
     static func run(
         _ arguments: [String], in directory: URL, environment: [String: String] = [:], stdin: String? = nil
+    ) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Swift.Result {
+                    try runBlocking(arguments, in: directory, environment: environment, stdin: stdin)
+                })
+            }
+        }
+    }
+
+    private static func runBlocking(
+        _ arguments: [String], in directory: URL, environment: [String: String], stdin: String?
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable

@@ -12,32 +12,32 @@ struct DoctorAndVerifyCLITests {
         ]}
         """
 
-    @Test func doctorWithoutLeanExplainsHowToInstall() throws {
+    @Test func doctorWithoutLeanExplainsHowToInstall() async throws {
         let directory = try CLIRunner.temporaryDirectory()
-        let result = try CLIRunner.run(["doctor"], in: directory)
+        let result = try await CLIRunner.run(["doctor"], in: directory)
         #expect(result.exitCode == 1)
         #expect(result.stderr.contains("elan"))
         #expect(result.stderr.contains("--lean-project"))
         #expect(result.stderr.contains("--lean-repl"))
     }
 
-    @Test func doctorWithAMissingProjectNamesTheFolder() throws {
+    @Test func doctorWithAMissingProjectNamesTheFolder() async throws {
         let directory = try CLIRunner.temporaryDirectory()
-        let result = try CLIRunner.run(["doctor", "--lean-project", "/nonexistent/lean"], in: directory)
+        let result = try await CLIRunner.run(["doctor", "--lean-project", "/nonexistent/lean"], in: directory)
         #expect(result.exitCode == 1)
         #expect(result.stderr.contains("/nonexistent/lean"))
     }
 
-    @Test func doctorRunsOneRealCheck() throws {
+    @Test func doctorRunsOneRealCheck() async throws {
         let directory = try CLIRunner.temporaryDirectory()
         let repl = try CLIRunner.fakeREPLCommand(rules: Self.rules, in: directory)
-        let result = try CLIRunner.run(["doctor", "--lean-repl", repl], in: directory)
+        let result = try await CLIRunner.run(["doctor", "--lean-repl", repl], in: directory)
         #expect(result.exitCode == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("→ accepted"))
         #expect(result.stdout.contains("Lean is ready."))
     }
 
-    @Test func verifyAcceptsAndRejectsWithExitCodes() throws {
+    @Test func verifyAcceptsAndRejectsWithExitCodes() async throws {
         let directory = try CLIRunner.temporaryDirectory()
         let repl = try CLIRunner.fakeREPLCommand(rules: Self.rules, in: directory)
         try "theorem add_comm' (a b : Nat) : a + b = b + a := by\n".write(
@@ -45,7 +45,7 @@ struct DoctorAndVerifyCLITests {
         try "omega".write(to: directory.appendingPathComponent("good.lean"), atomically: true, encoding: .utf8)
         try "-- no sorry here\nsorry".write(to: directory.appendingPathComponent("bad.lean"), atomically: true, encoding: .utf8)
 
-        let good = try CLIRunner.run(
+        let good = try await CLIRunner.run(
             ["verify", "--statement", "statement.lean", "--proof", "good.lean", "--lean-repl", repl, "--json"], in: directory)
         #expect(good.exitCode == 0, "stderr: \(good.stderr)")
         let object = try #require(
@@ -53,12 +53,12 @@ struct DoctorAndVerifyCLITests {
         #expect(object["status"] as? String == "accepted")
         #expect(Set(object.keys).isSuperset(of: ["id", "status", "reason", "axioms", "errors", "elapsed_ms"]))
 
-        let bad = try CLIRunner.run(
+        let bad = try await CLIRunner.run(
             ["verify", "--statement", "statement.lean", "--proof", "bad.lean", "--lean-repl", repl], in: directory)
         #expect(bad.exitCode == 1)
         #expect(bad.stdout.hasPrefix("tampered"))
 
-        let fromStdin = try CLIRunner.run(
+        let fromStdin = try await CLIRunner.run(
             ["verify", "--statement", "statement.lean", "--proof", "-", "--lean-repl", repl], in: directory,
             stdin: "decide")
         #expect(fromStdin.exitCode == 1)
@@ -66,7 +66,7 @@ struct DoctorAndVerifyCLITests {
         #expect(fromStdin.stdout.contains("failed to synthesize Decidable"))
     }
 
-    @Test func verifyBatchPrintsOneVerdictPerLineInOrder() throws {
+    @Test func verifyBatchPrintsOneVerdictPerLineInOrder() async throws {
         let directory = try CLIRunner.temporaryDirectory()
         let repl = try CLIRunner.fakeREPLCommand(rules: Self.rules, in: directory)
         let statement = "theorem t (a b : Nat) : a + b = b + a := by"
@@ -78,7 +78,7 @@ struct DoctorAndVerifyCLITests {
         ]
         try (lines.joined(separator: "\n") + "\n").write(
             to: directory.appendingPathComponent("batch.jsonl"), atomically: true, encoding: .utf8)
-        let result = try CLIRunner.run(
+        let result = try await CLIRunner.run(
             ["verify", "--batch", "batch.jsonl", "--lean-repl", repl, "--workers", "2"], in: directory)
         #expect(result.exitCode == 0, "stderr: \(result.stderr)")
         let verdicts = try result.stdoutLines.map {
@@ -88,7 +88,7 @@ struct DoctorAndVerifyCLITests {
         #expect(verdicts.map { $0["status"] as? String } == ["accepted", "tampered", "rejected", "accepted"])
     }
 
-    @Test func verifyBatchReportsMalformedLinesAndKeepsTheRest() throws {
+    @Test func verifyBatchReportsMalformedLinesAndKeepsTheRest() async throws {
         let directory = try CLIRunner.temporaryDirectory()
         let repl = try CLIRunner.fakeREPLCommand(rules: Self.rules, in: directory)
         let text = """
@@ -99,16 +99,16 @@ struct DoctorAndVerifyCLITests {
 
             """
         try text.write(to: directory.appendingPathComponent("batch.jsonl"), atomically: true, encoding: .utf8)
-        let result = try CLIRunner.run(["verify", "--batch", "batch.jsonl", "--lean-repl", repl], in: directory)
+        let result = try await CLIRunner.run(["verify", "--batch", "batch.jsonl", "--lean-repl", repl], in: directory)
         #expect(result.exitCode == 1)
         #expect(result.stderr.contains("batch.jsonl:2"))
         #expect(result.stderr.contains("batch.jsonl:3: missing key \"statement\""))
         #expect(result.stdoutLines.count == 2)
     }
 
-    @Test func verifyRejectsContradictoryFlags() throws {
+    @Test func verifyRejectsContradictoryFlags() async throws {
         let directory = try CLIRunner.temporaryDirectory()
-        let result = try CLIRunner.run(["verify", "--batch", "x.jsonl", "--proof", "p.lean"], in: directory)
+        let result = try await CLIRunner.run(["verify", "--batch", "x.jsonl", "--proof", "p.lean"], in: directory)
         #expect(result.exitCode != 0)
         #expect(result.stderr.contains("--batch cannot be combined"))
     }

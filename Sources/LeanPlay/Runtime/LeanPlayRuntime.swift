@@ -22,6 +22,8 @@ public enum LeanPlayRuntime {
         public let verifier: LeanVerifier
         /// How the workers are started.
         public let launch: REPLLaunch
+        /// The per-request time limit the pool was configured with.
+        public let requestTimeout: Duration
     }
 
     /// Starts Lean as configured, runs `body`, and shuts every worker down.
@@ -38,7 +40,8 @@ public enum LeanPlayRuntime {
         poolConfiguration.environment = environment
         let pool = REPLWorkerPool(configuration: poolConfiguration)
         let lean = Lean(
-            pool: pool, verifier: LeanVerifier(pool: pool, policy: configuration.verificationPolicy), launch: launch)
+            pool: pool, verifier: LeanVerifier(pool: pool, policy: configuration.verificationPolicy), launch: launch,
+            requestTimeout: poolConfiguration.requestTimeout)
         do {
             let result = try await body(lean)
             await pool.shutdown()

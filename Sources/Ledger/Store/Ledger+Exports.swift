@@ -32,14 +32,11 @@ extension Ledger {
         } catch {
             throw LedgerError(.exportFailed, "cannot write \(temporary.path): \(error)", context: url.path)
         }
-        do {
-            if manager.fileExists(atPath: url.path) {
-                _ = try manager.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try manager.moveItem(at: temporary, to: url)
-            }
-        } catch {
-            throw LedgerError(.exportFailed, "cannot move the finished export into place: \(error)", context: url.path)
+        // rename(2) replaces an existing file atomically (Foundation's replaceItemAt on Linux removes the
+        // old file first and can fail half-way, losing the previous export).
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            throw LedgerError(.exportFailed, "cannot move the finished export into place: \(reason)", context: url.path)
         }
         return lines
     }

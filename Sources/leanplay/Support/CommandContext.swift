@@ -44,6 +44,13 @@ struct CommandContext {
         } catch let error as CorpusError {
             printError("\(command): \(error)")
             throw ExitCode(1)
+        } catch let error as ProverError {
+            printError("\(command): \(error)")
+            printError("rerun the same command to resume: finished work is kept and never counted twice")
+            throw ExitCode(1)
+        } catch let error as LedgerError {
+            printError("\(command): \(error)")
+            throw ExitCode(1)
         } catch let error as ModelError {
             printError("\(command): \(error)")
             throw ExitCode(1)

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import LeanPlay
+
+/// `leanplay prove`: works the curriculum queue of a ledger.
+struct ProveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prove",
+        abstract: "Prove (and try to disprove) what is queued in a ledger, with ramped budgets."
+    )
+
+    @OptionGroup var ledger: LedgerOption
+    @Option(help: "Queue items to work.")
+    var limit = 64
+    @Flag(help: "Print the report as one JSON line.")
+    var json = false
+
+    @OptionGroup var config: ConfigurationOptions
+    @OptionGroup var lean: LeanOptions
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var promptsOption: PromptsOption
+
+    func validate() throws {
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() async throws {
+        try await CommandContext.reportingErrors("prove") {
+            let context = try CommandContext(config: config, lean: lean, model: model, prompts: promptsOption)
+            let models = try context.models()
+            let prompts = try context.configuration.promptLibrary(workingDirectory: context.workingDirectory)
+            let ledger = try ledger.open(mustExist: true)
+            try await LeanPlayRuntime.withLean(context.configuration) { lean in
+                let prover = StatementProver(
+                    configuration: context.configuration.proverConfiguration,
+                    services: lean.proverServices(models: models, prompts: prompts))
+                let bar = ProgressBar(label: "prove", total: limit)
+                let report = try await ProverLoop(prover: prover, ledger: ledger).prove(queueLimit: limit) { progress in
+                    bar.update(done: progress.completed, total: progress.total, detail: progress.stage.rawValue)
+                }
+                bar.finish()
+                if json { try JSONLines.print(report) } else { RoundReportFormatting.print(report) }
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import LeanPlay
+
+/// `leanplay selfplay`: conjecture → validate → prove/disprove → ledger → training data, for N rounds.
+struct SelfPlayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "selfplay",
+        abstract: "Run self-play rounds: conjecture, validate, prove/disprove, record, export training data.",
+        discussion: """
+            Each round formalizes new problems of the corpus (or takes their formal statements), varies hard open
+            targets and recently proved ones, validates every statement with Lean, works the curriculum queue with
+            budgets that double after each failed attempt, and records everything in the ledger. Without a model
+            the corpus's formal statements, symbolic variants and the automation portfolio are used. Killing the
+            command and rerunning it resumes the round with no attempt lost or counted twice.
+            """
+    )
+
+    @OptionGroup var ledger: LedgerOption
+    @Option(help: "The problem set (LeanPlay, miniF2F-style or ProofNet-style JSONL).")
+    var corpus: String
+    @Option(help: "Number of rounds to run.")
+    var rounds = 1
+    @Option(help: "Queue items worked per round.")
+    var queueLimit = 64
+    @Option(help: "Write each round's training exports (<kind>.jsonl) into this folder.")
+    var exportDir: String?
+    @Flag(help: "Print each round's report as one JSON line.")
+    var json = false
+
+    @OptionGroup var config: ConfigurationOptions
+    @OptionGroup var lean: LeanOptions
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var promptsOption: PromptsOption
+
+    func validate() throws {
+        guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
+        guard queueLimit >= 1 else { throw ValidationError("--queue-limit must be at least 1") }
+    }
+
+    func run() async throws {
+        try await CommandContext.reportingErrors("selfplay") {
+            let context = try CommandContext(config: config, lean: lean, model: model, prompts: promptsOption)
+            let problems = try CorpusLoader.load(context.url(corpus))
+            let models = try context.models()
+            let prompts = try context.configuration.promptLibrary(workingDirectory: context.workingDirectory)
+            if models.isEmpty {
+                printError("selfplay: no model configured; using formal statements, symbolic variants and automation only")
+            }
+            if let exportDir {
+                do {
+                    try FileManager.default.createDirectory(at: context.url(exportDir), withIntermediateDirectories: true)
+                } catch {
+                    throw ValidationError("--export-dir \(exportDir): cannot create the folder (\(error.localizedDescription))")
+                }
+            }
+            let ledger = try ledger.open(mustExist: false)
+            let selfPlay = context.configuration.selfPlayConfiguration(
+                queueLimit: queueLimit, exportDirectory: exportDir.map { context.url($0) })
+            try await LeanPlayRuntime.withLean(context.configuration) { lean in
+                let engine = SelfPlayEngine(
+                    ledger: ledger, corpus: problems, services: lean.proverServices(models: models, prompts: prompts),
+                    validator: lean.verifier, configuration: selfPlay)
+                for _ in 0..<rounds {
+                    let bar = ProgressBar(label: "round", total: 1)
+                    let report = try await engine.runRound { progress in
+                        bar.update(done: progress.completed, total: progress.total,
+                                   detail: "round \(progress.round): \(progress.stage.rawValue)")
+                    }
+                    bar.finish()
+                    if json {
+                        try JSONLines.print(report)
+                    } else {
+                        RoundReportFormatting.print(report)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -19,7 +19,7 @@ struct SelfPlayCommand: AsyncParsableCommand {
     @OptionGroup var ledger: LedgerOption
     @Option(help: "The problem set (LeanPlay, miniF2F-style or ProofNet-style JSONL).")
     var corpus: String
-    @Option(help: "Number of rounds to run.")
+    @Option(help: "Run until the ledger has this many finished rounds (so rerunning the same command resumes, never overshoots).")
     var rounds = 1
     @Option(help: "Queue items worked per round.")
     var queueLimit = 64
@@ -57,11 +57,16 @@ struct SelfPlayCommand: AsyncParsableCommand {
             let ledger = try ledger.open(mustExist: false)
             let selfPlay = context.configuration.selfPlayConfiguration(
                 queueLimit: queueLimit, exportDirectory: exportDir.map { context.url($0) })
+            let finished = try ledger.roundSummaries().filter { $0.finishedAt != nil }.count
+            guard finished < rounds else {
+                print("\(self.ledger.db) already has \(finished) finished round(s); nothing to do (raise --rounds to run more)")
+                return
+            }
             try await LeanPlayRuntime.withLean(context.configuration) { lean in
                 let engine = SelfPlayEngine(
                     ledger: ledger, corpus: problems, services: lean.proverServices(models: models, prompts: prompts),
                     validator: lean.verifier, configuration: selfPlay)
-                for _ in 0..<rounds {
+                for _ in finished..<rounds {
                     let bar = ProgressBar(label: "round", total: 1)
                     let report = try await engine.runRound { progress in
                         bar.update(done: progress.completed, total: progress.total,

@@ -18,7 +18,28 @@ func runPoolBenchmarks(fakeREPL: URL) async throws -> [String] {
     let efficiency = delayedRate / ideal
     lines.append(String(format: "pool efficiency, 8 workers, 20 ms checks: %.1f checks/s of ideal %.0f/s = %.1f %% (goal ≥ 90 %%) %@",
                         delayedRate, ideal, efficiency * 100, efficiency >= 0.9 ? "PASS" : "BELOW GOAL"))
+    lines.append(try measureFraming())
     return lines
+}
+
+/// Framing throughput: one 10 MB response fed in 64 KiB reads (linear scanning, no rescans).
+private func measureFraming() throws -> String {
+    let payload = "{\"env\": 0, \"messages\": [{\"severity\": \"info\", \"pos\": {\"line\": 1, \"column\": 0}, \"data\": \""
+        + String(repeating: "z", count: 10_000_000) + "\"}]}\n\n"
+    let bytes = Array(payload.utf8)
+    var framer = REPLMessageFramer()
+    var messages = 0
+    let elapsed = try ContinuousClock().measure {
+        var index = 0
+        while index < bytes.count {
+            let end = min(index + 65_536, bytes.count)
+            messages += try framer.append(bytes[index..<end]).count
+            index = end
+        }
+    }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    return String(format: "framing a 10 MB response in 64 KiB reads: %.1f ms (%.0f MB/s, %d message)",
+                  seconds * 1000, Double(bytes.count) / seconds / 1e6, messages)
 }
 
 private func measurePool(fakeREPL: URL, flags: [String], workers: Int, concurrency: Int, checks: Int) async throws -> (checks: Int, seconds: Double) {

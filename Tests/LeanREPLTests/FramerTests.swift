@@ -55,22 +55,22 @@ struct FramerTests {
         }
     }
 
-    @Test func tenMegabyteResponseInSmallChunksIsFast() throws {
+    /// Correctness only: the throughput figure lives in `leanplay-bench pool` (speed targets are benchmarks,
+    /// not timed unit tests).
+    @Test func tenMegabyteResponseInSmallChunksFramesAsOneMessage() throws {
         let payload = "{\"env\": 0, \"messages\": [{\"severity\": \"info\", \"pos\": {\"line\": 1, \"column\": 0}, \"data\": \"" + String(repeating: "z", count: 10_000_000) + "\"}]}\n\n"
         let bytes = Array(payload.utf8)
         var framer = REPLMessageFramer()
-        let clock = ContinuousClock()
         var messages: [[UInt8]] = []
-        let elapsed = try clock.measure {
-            var index = 0
-            while index < bytes.count {
-                let end = min(index + 65_536, bytes.count)
-                messages += try framer.append(bytes[index..<end])
-                index = end
-            }
+        var index = 0
+        while index < bytes.count {
+            let end = min(index + 65_536, bytes.count)
+            messages += try framer.append(bytes[index..<end])
+            #expect(framer.pendingByteCount == (end == bytes.count ? 0 : end), "bytes kept until the blank line")
+            index = end
         }
         #expect(messages.count == 1)
         #expect(messages[0].count == bytes.count - 1)
-        #expect(elapsed < .milliseconds(500), "framing 10 MB took \(elapsed)")
+        #expect(messages[0].suffix(3) == Array("]}\n".utf8))
     }
 }

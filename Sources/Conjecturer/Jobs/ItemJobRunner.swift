@@ -98,7 +98,7 @@ struct ItemJobRunner<Item: Sendable> {
 enum RecordEncoding {
     static func line(_ record: some Encodable) throws(ConjecturerError) -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do { return try encoder.encode(record) } catch {
             throw ConjecturerError(.outputWriteFailed, "cannot encode a record: \(error)")
         }

@@ -132,6 +132,26 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Playgrounds (small example programs built with the package so they never rot)
+        .executableTarget(
+            name: "formalize-problem-set",
+            dependencies: ["LeanPlay"],
+            path: "Playgrounds/FormalizeProblemSet",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "variant-curriculum",
+            dependencies: ["LeanPlay"],
+            path: "Playgrounds/VariantCurriculum",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "selfplay-round",
+            dependencies: ["LeanPlay"],
+            path: "Playgrounds/SelfPlayRound",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Test support (stand-ins live under Tests/, never in the product)
         .target(
             name: "LeanPlayTestSupport",

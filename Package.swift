@@ -160,6 +160,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "ledger-crash-helper",
+            dependencies: ["Ledger"],
+            path: "Tests/LedgerCrashHelper",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "fake-lean-repl",
             dependencies: [],
             path: "Tests/FakeLeanREPL",
@@ -180,7 +186,10 @@ let package = Package(
         .testTarget(
             name: "ConjecturerTests",
             dependencies: ["Conjecturer", "ModelClient", "LeanVerify", "LeanSource", "ProblemCorpus", "LeanREPL", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LedgerTests", dependencies: ["Ledger", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ProverTests",
             dependencies: [

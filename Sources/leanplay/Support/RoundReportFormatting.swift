@@ -4,7 +4,7 @@ import LeanPlay
 /// The human form of a self-play round report.
 enum RoundReportFormatting {
     static func print(_ report: SelfPlayRoundReport) {
-        let rate = String(Int((report.passRate * 1000).rounded()) / 10) + "%"
+        let rate = String(format: "%.1f%%", report.passRate * 100)
         Swift.print("""
             round \(report.round): \(report.newFormalizations) new formalizations (\(report.newVariants) variants), \
             \(report.illFormed) ill-formed, \(report.worked) worked: \(report.proved) proved, \(report.disproved) disproved, \

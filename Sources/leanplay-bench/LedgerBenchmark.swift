@@ -38,7 +38,8 @@ func runLedgerBenchmark(formalizations: Int, attempts: Int) throws -> [String] {
     }
     lines.append(rate("formalizations inserted", formalizations, formalizationTime))
 
-    // Attempts, in batches of 10,000 per transaction, with the status rules applied to each.
+    // Attempts, in batches of 10,000 per transaction, with the status rules applied to each; 5 attempts
+    // per queue item in a row, items in queue order.
     let attemptTime = try measure {
         for start in stride(from: 0, to: attempts, by: 10_000) {
             try ledger.recordAttempts((start..<min(attempts, start + 10_000)).map {
@@ -93,7 +94,10 @@ private func benchmarkFormalization(rootCount: Int) -> (Int) -> NewFormalization
 }
 
 private func benchmarkAttempt(_ index: Int, formalizations: Int) -> AttemptRecord {
-    let formalization = (index &* 7_919) % formalizations
+    // Self-play works item by item through the queue: each item gets several attempts in a row (here 5),
+    // and one pass over the queue visits formalizations in queue order.
+    let slot = index / 5
+    let formalization = slot % formalizations
     let kind: AttemptKind = index % 97 == 0 ? .disprove : (index % 89 == 0 ? .vacuity : .prove)
     let verdict: AttemptVerdict = index % 31 == 0 ? .accepted : (index % 7 == 0 ? .timeout : .rejected)
     let strategy: AttemptStrategy = index % 4 == 0 ? .automation : .wholeProof
@@ -101,7 +105,7 @@ private func benchmarkAttempt(_ index: Int, formalizations: Int) -> AttemptRecor
     return AttemptRecord(
         idempotencyKey: "round\(round)/bench-f\(formalization)/\(kind.rawValue)/\(strategy.rawValue)/\(index)",
         formalizationID: "bench-f\(formalization)", round: round, kind: kind, strategy: strategy,
-        tacticOrModel: strategy == .automation ? "omega" : "bench-model", budgetLevel: (index / formalizations) % 4,
+        tacticOrModel: strategy == .automation ? "omega" : "bench-model", budgetLevel: (slot / formalizations) % 4,
         verdict: verdict, proof: "rw [Nat.add_comm]\n  exact h₀",
         error: verdict == .accepted ? nil : "unsolved goals", durationMilliseconds: 120,
         promptTokens: 300, completionTokens: 200)

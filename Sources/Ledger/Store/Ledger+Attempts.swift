@@ -76,19 +76,15 @@ extension Ledger {
         _ attempt: AttemptRecord, now: DatabaseValue, budget: BudgetSchedule, in db: Database
     ) throws -> AttemptOutcome {
         let fid = attempt.formalizationID
-        guard let row = try db.fetchOneCached(sql: """
-                SELECT status, flags, best_proof, best_proof_length, attempt_count, budget_level,
-                    proved_at_budget, settled_round, parent_id
-                FROM formalizations WHERE id = ?
-                """,
-            arguments: [fid])
+        guard let row = try db.fetchOneCached(
+            sql: "SELECT \(RowDecoding.bookkeepingColumns) FROM formalizations WHERE id = ?", arguments: [fid])
         else {
             throw LedgerError(
                 .unknownFormalization, "formalization \(fid) is not in the ledger; add it before recording attempts",
                 context: attempt.idempotencyKey)
         }
         let before = try RowDecoding.bookkeeping(row, rowID: fid)
-        let parentID: String? = row["parent_id"]
+        let parentID: String? = row[8]
 
         if let repaired = attempt.repairedFromAttemptID,
             try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM attempts WHERE id = ?"), arguments: [repaired]) == nil

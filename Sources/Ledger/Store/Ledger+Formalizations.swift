@@ -25,7 +25,8 @@ extension Ledger {
         }
         let now = configuration.now().databaseValue  // formatted once per transaction, not per row
         return try write("add formalizations") { db in
-            try formalizations.map { try Self.insert($0, now: now, in: db) }
+            var batch = try InsertionBatch(now: now, in: db)
+            return try formalizations.map { try Self.insert($0, batch: &batch, in: db) }
         }
     }
 
@@ -99,43 +100,72 @@ extension Ledger {
         }
     }
 
-    private static func insert(_ new: NewFormalization, now: DatabaseValue, in db: Database) throws -> FormalizationInsertion {
-        if let existing = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM formalizations WHERE statement_hash = ?"), arguments: [new.statementHash])
+    /// What one transaction of inserts shares: the next `seq`, the problems already checked, the timestamp.
+    private struct InsertionBatch {
+        var nextSeq: Int64
+        var knownProblems: Set<String> = []
+        let now: DatabaseValue
+        let encoder = JSONEncoder()
+
+        init(now: DatabaseValue, in db: Database) throws {
+            self.now = now
+            nextSeq = (try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM formalizations") ?? 0) + 1
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        }
+    }
+
+    private static func insert(
+        _ new: NewFormalization, batch: inout InsertionBatch, in db: Database
+    ) throws -> FormalizationInsertion {
+        if let existing = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM formalizations WHERE statement_hash = ?"),
+            arguments: [new.statementHash])
         {
             return FormalizationInsertion(id: existing, inserted: false)
         }
         let id = new.resolvedID
-        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM problems WHERE id = ?"), arguments: [new.problemID]) != nil else {
-            throw LedgerError(.unknownProblem, "problem \(new.problemID) is not in the ledger; add it first", context: id)
-        }
-        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM formalizations WHERE id = ?"), arguments: [id]) != nil {
-            throw LedgerError(
-                .invalidRecord, "this id is already used by a different statement; give the formalization another id",
-                context: id)
+        if !batch.knownProblems.contains(new.problemID) {
+            guard try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT 1 FROM problems WHERE id = ?"), arguments: [new.problemID]) != nil
+            else {
+                throw LedgerError(.unknownProblem, "problem \(new.problemID) is not in the ledger; add it first", context: id)
+            }
+            batch.knownProblems.insert(new.problemID)
         }
         var relatedProved = 0
         if let parentID = new.parentID {
-            guard let parentStatus = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM formalizations WHERE id = ?"), arguments: [parentID])
+            guard let parentStatus = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT status FROM formalizations WHERE id = ?"), arguments: [parentID])
             else {
                 throw LedgerError(
                     .unknownFormalization, "parent formalization \(parentID) is not in the ledger; add it first",
                     context: id)
             }
-            relatedProved = (parentStatus == FormalizationStatus.proved.rawValue ? 1 : 0)
-                + (try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM formalizations WHERE parent_id = ? AND status = 'proved'"),
-                    arguments: [parentID]) ?? 0)
+            let provedSiblings = try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT COUNT(*) FROM formalizations WHERE parent_id = ? AND status = 'proved'"),
+                arguments: [parentID]) ?? 0
+            relatedProved = (parentStatus == FormalizationStatus.proved.rawValue ? 1 : 0) + provedSiblings
         }
-        let seq = try Int64.fetchOne(db.cachedStatement(sql: "SELECT IFNULL(MAX(seq), 0) + 1 FROM formalizations")) ?? 1
-        try db.executeCached(sql: """
-                INSERT INTO formalizations (id, seq, problem_id, statement, header, statement_hash, parent_id,
-                    operator, source, provenance, created_round, related_proved_count, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                id, seq, new.problemID, new.statement, new.header, new.statementHash, new.parentID,
-                new.variantOperator, new.source.rawValue, JSONColumn.encode(new.provenance), new.createdRound,
-                relatedProved, now, now,
-            ])
+        let provenance = new.provenance.isEmpty
+            ? "{}" : String(decoding: try batch.encoder.encode(new.provenance), as: UTF8.self)
+        do {
+            try db.executeCached(
+                sql: """
+                    INSERT INTO formalizations (id, seq, problem_id, statement, header, statement_hash, parent_id,
+                        operator, source, provenance, created_round, related_proved_count, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id, batch.nextSeq, new.problemID, new.statement, new.header, new.statementHash, new.parentID,
+                    new.variantOperator, new.source.rawValue, provenance, new.createdRound, relatedProved,
+                    batch.now, batch.now,
+                ])
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+            throw LedgerError(
+                .invalidRecord, "this id is already used by a different statement; give the formalization another id",
+                context: id)
+        }
+        batch.nextSeq += 1
         return FormalizationInsertion(id: id, inserted: true)
     }
 }

@@ -46,16 +46,27 @@ enum RowDecoding {
         )
     }
 
+    /// The columns ``bookkeeping(_:rowID:)`` reads by position (the hot path of every recorded attempt).
+    static let bookkeepingColumns = """
+        status, flags, best_proof, best_proof_length, attempt_count, budget_level, proved_at_budget, \
+        settled_round, parent_id
+        """
+
     static func bookkeeping(_ row: Row, rowID: String) throws(LedgerError) -> FormalizationBookkeeping {
-        FormalizationBookkeeping(
-            status: try enumValue(FormalizationStatus.self, row, "status", rowID: rowID),
-            flags: try JSONColumn.decodeFlags(row["flags"], rowID: rowID),
-            bestProof: row["best_proof"],
-            bestProofLength: row["best_proof_length"],
-            attemptCount: row["attempt_count"],
-            budgetLevel: row["budget_level"],
-            provedAtBudget: row["proved_at_budget"],
-            settledRound: row["settled_round"]
+        let rawStatus: String = row[0]
+        guard let status = FormalizationStatus(rawValue: rawStatus) else {
+            throw LedgerError(
+                .corruptRow, "column status holds \(String(reflecting: rawStatus)), not a known status", context: rowID)
+        }
+        return FormalizationBookkeeping(
+            status: status,
+            flags: try JSONColumn.decodeFlags(row[1], rowID: rowID),
+            bestProof: row[2],
+            bestProofLength: row[3],
+            attemptCount: row[4],
+            budgetLevel: row[5],
+            provedAtBudget: row[6],
+            settledRound: row[7]
         )
     }
 

@@ -56,6 +56,8 @@ import Testing
         Hostile(proof: "", rule: .emptyProof),
         Hostile(proof: "  \n  -- nothing here\n  /- nor here -/\n", rule: .emptyProof),
         Hostile(proof: "exact (s!\"{(sorry : Nat)}\").length", rule: .sorry),
+        Hostile(proof: "exact f '\n'\"' \" sorry \"x\" -- \"", rule: .ambiguousLexing),
+        Hostile(proof: "/-/- -/ run_tac closeMainGoal -- -/\nsimp", rule: .ambiguousLexing),
     ]
 
     @Test(arguments: hostile) func hostileProofIsFlagged(_ example: Hostile) {

@@ -25,4 +25,8 @@ public enum HygieneRule: String, Sendable, Hashable, Codable, CaseIterable {
     case invalidUTF8 = "invalid-utf8"
     /// A closing bracket with no opener in the proof: it would close brackets of the surrounding text.
     case unbalancedBracket = "unbalanced-bracket"
+    /// A literal or comment Lean's parser may read with other bounds than this check does (a character
+    /// literal, a string whose `{…}` could be an interpolation, a raw string with escapes, a doc comment,
+    /// a `/-/` comment opener): the text could hide code from the check, so it is refused.
+    case ambiguousLexing = "ambiguous-lexing"
 }

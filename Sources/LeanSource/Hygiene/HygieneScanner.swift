@@ -16,7 +16,12 @@ struct HygieneScanner {
             switch token.kind {
             case .identifier: checkIdentifier(at: index)
             case .symbol: checkSymbol(token)
-            case .string: checkInterpolation(at: index)
+            case .string: checkString(token)
+            case .character:
+                // Lean reads `'` + any character + `'` as a literal (a line break included) and `∑'`,
+                // `⁻¹'`, `×'` … as tokens: where the two readings differ, the quotes drift apart and a
+                // `"` that one reading sees as code opens a string for the other.
+                record(.ambiguousLexing, token.text, token)
             default: break
             }
         }
@@ -91,16 +96,92 @@ struct HygieneScanner {
         }
     }
 
-    /// Terms inside `s!"…{term}…"` (or `m!`, `f!`…) are code: scan them too.
-    private mutating func checkInterpolation(at index: Int) {
-        guard index > 0, tokens[index - 1].kind == .identifier, tokens[index - 1].text.hasSuffix("!"),
-              tokens[index - 1].scalarRange.upperBound == tokens[index].scalarRange.lowerBound else { return }
-        let token = tokens[index]
-        for piece in Self.interpolatedTerms(in: token.text) {
-            for inner in ProofHygiene.violations(in: piece, mode: .term, policy: policy) where inner.rule != .emptyProof {
+    /// A string must end where Lean ends it however Lean reads it: plainly (at the first unescaped
+    /// `"`) or as an interpolation (`s!`, `m!`, `f!`, `throwError`, `dbg_trace`, `trace[…]`, … decide
+    /// that from the syntax around it, not from the string). So the text may hold no unescaped `"`, and
+    /// every `{` must open a term closed by its own `}` with no quote, escape, `«»` or comment in it;
+    /// those terms are code when the string is interpolated and are checked as such.
+    private mutating func checkString(_ token: LeanToken) {
+        let scalars = Array(token.text.unicodeScalars)
+        if scalars.first == "r" {
+            // Raw strings have no escapes; a Lean without raw strings reads `r` and a plain string.
+            if scalars.contains("\\") || scalars.dropFirst().first == "#" {
+                record(.ambiguousLexing, Self.excerpt(token.text), token)
+            }
+            return
+        }
+        guard scalars.count >= 2, scalars.first == "\"", scalars.last == "\"" else {
+            record(.ambiguousLexing, Self.excerpt(token.text), token)
+            return
+        }
+        let content = Array(scalars[1..<(scalars.count - 1)])
+        var terms: [String] = []
+        var position = 0
+        while position < content.count {
+            let scalar = content[position]
+            if scalar == "\\" {
+                position += 2
+                continue
+            }
+            if scalar == "\"" {
+                record(.ambiguousLexing, Self.excerpt(token.text), token)
+                return
+            }
+            if scalar == "{" {
+                guard let end = Self.interpolationEnd(in: content, openingAt: position) else {
+                    record(.ambiguousLexing, Self.excerpt(token.text), token)
+                    return
+                }
+                var term = String.UnicodeScalarView()
+                term.append(contentsOf: content[(position + 1)..<end])
+                terms.append(String(term))
+                position = end + 1
+                continue
+            }
+            position += 1
+        }
+        for term in terms {
+            for inner in ProofHygiene.violations(in: term, mode: .term, policy: policy) where inner.rule != .emptyProof {
                 violations.append(HygieneViolation(rule: inner.rule, offending: inner.offending,
                                                    line: token.line, column: token.column))
             }
+        }
+    }
+
+    /// The index of the `}` closing the `{` at `opening`, or nil when the term is unclosed or holds a
+    /// scalar that Lean's term lexer could read across the `}` (quotes, escapes, `«»`, comments).
+    static func interpolationEnd(in content: [Unicode.Scalar], openingAt opening: Int) -> Int? {
+        var depth = 0
+        var index = opening
+        while index < content.count {
+            let scalar = content[index]
+            let next: Unicode.Scalar? = index + 1 < content.count ? content[index + 1] : nil
+            switch scalar {
+            case "\"", "'", "«", "»", "\\": return nil
+            case "-" where next == "-" || next == "/": return nil
+            case "/" where next == "-": return nil
+            case "{": depth += 1
+            case "}":
+                depth -= 1
+                if depth == 0 { return index }
+            default: break
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Comments Lean bounds differently: `/--` and `/-!` are tokens Lean parses (their body is not
+    /// skipped like a comment's), and after `/-` Lean skips the third character, so `/-/-` opens one
+    /// comment for Lean but two for a plain nesting count.
+    static func commentViolations(in tokens: [LeanToken]) -> [HygieneViolation] {
+        tokens.compactMap { token in
+            guard token.kind == .blockComment || token.kind == .docComment || token.kind == .moduleDocComment,
+                  token.text.hasPrefix("/--") || token.text.hasPrefix("/-!") || token.text.hasPrefix("/-/") else {
+                return nil
+            }
+            return HygieneViolation(rule: .ambiguousLexing, offending: String(token.text.prefix(3)),
+                                    line: token.line, column: token.column)
         }
     }
 
@@ -109,6 +190,11 @@ struct HygieneScanner {
     }
 
     // MARK: - Helpers
+
+    /// The first 40 characters of a literal, for a violation's `offending` text.
+    static func excerpt(_ text: String) -> String {
+        text.count <= 40 ? text : String(text.prefix(40)) + "…"
+    }
 
     /// Name components with `«»` quotes and a leading `_root_` removed: `_root_.«sorryAx»` → `["sorryAx"]`.
     static func components(of name: String) -> [String] {
@@ -128,42 +214,5 @@ struct HygieneScanner {
         parts.append(current)
         if parts.first == "_root_" { parts.removeFirst() }
         return parts
-    }
-
-    /// The `{…}` terms of an interpolated string literal's text, nested strings and braces respected.
-    static func interpolatedTerms(in literal: String) -> [String] {
-        var terms: [String] = []
-        var current = ""
-        var depth = 0
-        var inNestedString = false
-        var escaped = false
-        for character in literal.dropFirst().dropLast() {
-            if escaped {
-                escaped = false
-                if depth > 0 { current.append(character) }
-                continue
-            }
-            if character == "\\" {
-                escaped = true
-                if depth > 0 { current.append(character) }
-                continue
-            }
-            if depth > 0, character == "\"" { inNestedString.toggle() }
-            if !inNestedString, character == "{" {
-                depth += 1
-                if depth == 1 { continue }
-            }
-            if !inNestedString, character == "}", depth > 0 {
-                depth -= 1
-                if depth == 0 {
-                    terms.append(current)
-                    current = ""
-                    continue
-                }
-            }
-            if depth > 0 { current.append(character) }
-        }
-        if depth > 0 { terms.append(current) }
-        return terms
     }
 }

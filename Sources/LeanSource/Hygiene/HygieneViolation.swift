@@ -50,6 +50,10 @@ public struct HygieneViolation: Sendable, Hashable, Codable, CustomStringConvert
         case .unbalancedBracket:
             "`\(offending)` closes a bracket the proof never opened, so it would close the surrounding "
                 + "declaration's text; remove it or add the matching opening bracket."
+        case .ambiguousLexing:
+            "`\(offending)` can be read by Lean with other bounds than by this check (character literals, "
+                + "`{…}` in strings, raw strings, doc comments and `/-/` openers), so it could hide code; "
+                + "remove it or write it plainly."
         }
     }
 

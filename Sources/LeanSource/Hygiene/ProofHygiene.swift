@@ -28,7 +28,8 @@ public enum ProofHygiene {
         let outcome = LeanLexer.tokenizePartially(proof)
         var scanner = HygieneScanner(tokens: outcome.tokens.filter { !$0.isTrivia }, policy: policy)
         scanner.scan()
-        var violations = scanner.violations
+        var violations = scanner.violations + HygieneScanner.commentViolations(in: outcome.tokens)
+        violations.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         if let error = outcome.error { violations.append(violation(for: error, in: proof)) }
         let significant = scanner.tokens
         if outcome.error == nil, significant.isEmpty || (mode == .term && significant.count == 1 && significant[0].is("by")) {

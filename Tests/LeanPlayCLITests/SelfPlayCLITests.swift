@@ -159,6 +159,16 @@ struct SelfPlayCLITests {
         #expect(second.stdout.contains("2 already done"))
     }
 
+    @Test func withoutLeanSelfPlayExplainsAndWritesNothing() async throws {
+        let (directory, _) = try Self.workspace()
+        let result = try await CLIRunner.run(
+            ["selfplay", "--db", "run.sqlite", "--corpus", "corpus.jsonl", "--lean-project", "/nonexistent/lean"],
+            in: directory)
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains("elan"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("run.sqlite").path))
+    }
+
     @Test func formalizeWithoutAModelSaysHowToConfigureOne() async throws {
         let (directory, repl) = try Self.workspace()
         let result = try await CLIRunner.run(

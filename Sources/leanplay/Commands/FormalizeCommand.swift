@@ -41,6 +41,7 @@ struct FormalizeCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandContext.reportingErrors("formalize") {
             let context = try CommandContext(config: config, lean: lean, model: model, prompts: promptsOption)
+            try context.requireLean()
             let models = try context.models()
             guard let formalizer = models.model(for: .formalizer) else {
                 throw LeanPlayError(

@@ -27,6 +27,7 @@ struct ProveCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandContext.reportingErrors("prove") {
             let context = try CommandContext(config: config, lean: lean, model: model, prompts: promptsOption)
+            try context.requireLean()
             let models = try context.models()
             let prompts = try context.configuration.promptLibrary(workingDirectory: context.workingDirectory)
             let ledger = try ledger.open(mustExist: true)

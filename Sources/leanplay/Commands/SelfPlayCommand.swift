@@ -41,6 +41,7 @@ struct SelfPlayCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandContext.reportingErrors("selfplay") {
             let context = try CommandContext(config: config, lean: lean, model: model, prompts: promptsOption)
+            try context.requireLean()
             let problems = try CorpusLoader.load(context.url(corpus))
             let models = try context.models()
             let prompts = try context.configuration.promptLibrary(workingDirectory: context.workingDirectory)

@@ -39,6 +39,7 @@ struct VariantsCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandContext.reportingErrors("variants") {
             let context = try CommandContext(config: config, lean: lean, model: model, prompts: promptsOption)
+            try context.requireLean()
             let text = try InputFiles.text(statement, flag: "--statement")
             let file: LeanSourceFile
             do {

@@ -18,6 +18,11 @@ struct CommandContext {
         prompts?.apply(to: &configuration)
     }
 
+    /// Fails early, before any file is written, when Lean is not configured or cannot be found.
+    func requireLean() throws {
+        _ = try configuration.replLaunch()
+    }
+
     /// The configured models (empty when none).
     func models() throws -> ModelRoster {
         try configuration.modelRoster(workingDirectory: workingDirectory)

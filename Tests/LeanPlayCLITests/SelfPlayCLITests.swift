@@ -159,6 +159,22 @@ struct SelfPlayCLITests {
         #expect(second.stdout.contains("2 already done"))
     }
 
+    @Test func selfPlayWithAModelReportsTokensPerRole() async throws {
+        let (directory, repl) = try Self.workspace()
+        let server = try LoopbackModelServer { request in
+            .completion(answering: request) { _ in "```lean\ntheorem even_add (a b : Nat) (ha : a % 2 = 0) (hb : b % 2 = 0) : (a + b) % 2 = 0 := by\n  omega\n```" }
+        }
+        defer { server.stop() }
+        let result = try await CLIRunner.run(
+            Self.selfPlayArguments(db: "run.sqlite", repl: repl, rounds: 1)
+                + ["--llm-base-url", server.baseURL.absoluteString, "--llm-model", "m", "--no-cache"],
+            in: directory)
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        #expect(server.requestCount > 0)
+        #expect(result.stdout.contains("model tokens prompt/completion:"))
+        #expect(result.stdout.contains("formalizer"), "the problem without a formal statement is formalized by the model")
+    }
+
     @Test func withoutLeanSelfPlayExplainsAndWritesNothing() async throws {
         let (directory, _) = try Self.workspace()
         let result = try await CLIRunner.run(

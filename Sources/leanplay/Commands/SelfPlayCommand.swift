@@ -68,6 +68,7 @@ struct SelfPlayCommand: AsyncParsableCommand {
                     ledger: ledger, corpus: problems, services: lean.proverServices(models: models, prompts: prompts),
                     validator: lean.verifier, configuration: selfPlay)
                 for _ in finished..<rounds {
+                    let usageBefore = models.usageByRole()
                     let bar = ProgressBar(label: "round", total: 1)
                     let report = try await engine.runRound { progress in
                         bar.update(done: progress.completed, total: progress.total,
@@ -78,6 +79,9 @@ struct SelfPlayCommand: AsyncParsableCommand {
                         try JSONLines.print(report)
                     } else {
                         RoundReportFormatting.print(report)
+                        if !models.isEmpty {
+                            RoundReportFormatting.printModelUsage(before: usageBefore, after: models.usageByRole())
+                        }
                     }
                 }
             }

@@ -21,4 +21,20 @@ enum RoundReportFormatting {
             Swift.print("  exported \(kind): \(lines) lines")
         }
     }
+
+    /// Model tokens spent during a round, over every role (formalizer, variant generator, prover).
+    static func printModelUsage(before: [ModelRole: TokenUsage], after: [ModelRole: TokenUsage]) {
+        var lines: [String] = []
+        for role in ModelRole.allCases {
+            guard let end = after[role] else { continue }
+            let start = before[role] ?? TokenUsage()
+            let prompt = end.promptTokens - start.promptTokens
+            let completion = end.completionTokens - start.completionTokens
+            let requests = end.requests - start.requests
+            let hits = end.cacheHits - start.cacheHits
+            guard requests > 0 || hits > 0 else { continue }
+            lines.append("\(role.rawValue) \(prompt)/\(completion) (\(requests) requests, \(hits) cached)")
+        }
+        if !lines.isEmpty { Swift.print("  model tokens prompt/completion: " + lines.joined(separator: "; ")) }
+    }
 }

@@ -91,7 +91,8 @@ final class OracleResponder: FakeResponder {
     private func position(of offset: Int, in chunk: String, line: Int) -> (line: Int, column: Int) {
         let prefix = chunk.prefix(offset)
         let newlines = prefix.filter { $0 == "\n" }.count
-        let column = prefix.split(separator: "\n", omittingEmptySubsequences: false).last?.count ?? 0
+        // Lean counts columns in Unicode scalars (codepoints), not grapheme clusters.
+        let column = prefix.split(separator: "\n", omittingEmptySubsequences: false).last?.unicodeScalars.count ?? 0
         return (line + newlines, column)
     }
 
@@ -128,20 +129,28 @@ final class OracleResponder: FakeResponder {
         default: break
         }
         let typeText = rule?.type ?? declaration.closedType
-        let literalSorry = Self.withoutComments(declaration.proof).range(of: #"\bsorry\b"#, options: .regularExpression) != nil
+        let placeholders = OracleSorries.placeholders(in: chunk, proofOffset: declaration.proofOffset, declaration: declaration)
+        let literalSorry = !placeholders.isEmpty
         if literalSorry || rule?.result == "sorry" || rule?.result == "sorries_only" {
-            let state = newProofState([declaration.goal])
             if let name = declaration.name { environment.constants[name] = Constant(type: typeText, axioms: (rule?.axioms ?? []) + ["sorryAx"]) }
-            let sorryOffset = chunk.range(of: "sorry").map { chunk.distance(from: chunk.startIndex, to: $0.lowerBound) } ?? declaration.proofOffset
-            let sorryPosition = position(of: sorryOffset, in: chunk, line: line)
-            let nameLength = declaration.name?.count ?? declaration.keyword.count
+            // Like the REPL: one entry per `sorry`, in text order, each with a fresh proof state; a rule's
+            // "sorry" without a literal placeholder reports the theorem's goal once.
+            var entries = placeholders.map { (offset: $0.offset, goal: $0.goal) }
+            if entries.isEmpty {
+                let sorryOffset = chunk.range(of: "sorry").map { chunk.distance(from: chunk.startIndex, to: $0.lowerBound) } ?? declaration.proofOffset
+                entries = [(sorryOffset, declaration.goal)]
+            }
+            let sorries: [[String: Any]] = entries.map { entry in
+                let sorryPosition = position(of: entry.offset, in: chunk, line: line)
+                return [
+                    "proofState": newProofState([entry.goal]), "goal": entry.goal,
+                    "pos": ["line": sorryPosition.line, "column": sorryPosition.column],
+                    "endPos": ["line": sorryPosition.line, "column": sorryPosition.column + 5],
+                ]
+            }
+            let nameLength = declaration.name?.unicodeScalars.count ?? declaration.keyword.count
             let warning = FakeJSON.message("warning", "declaration uses `sorry`", line: namePosition.line, column: namePosition.column, endLine: namePosition.line, endColumn: namePosition.column + nameLength)
-            let sorry: [String: Any] = [
-                "proofState": state, "goal": declaration.goal,
-                "pos": ["line": sorryPosition.line, "column": sorryPosition.column],
-                "endPos": ["line": sorryPosition.line, "column": sorryPosition.column + 5],
-            ]
-            return (rule?.result == "sorries_only" && !literalSorry ? [] : [warning], [sorry])
+            return (rule?.result == "sorries_only" && !literalSorry ? [] : [warning], sorries)
         }
         switch rule?.result {
         case "ok"?:
@@ -162,25 +171,6 @@ final class OracleResponder: FakeResponder {
             let text = "unsolved goals\n\(declaration.goal)"
             return ([FakeJSON.message("error", text, line: proofPosition.line, column: proofPosition.column)], [])
         }
-    }
-
-    /// The text with `--` line comments and (nested) `/- … -/` comments removed, as Lean ignores them.
-    static func withoutComments(_ text: String) -> String {
-        var result = ""
-        var depth = 0
-        var index = text.startIndex
-        while index < text.endIndex {
-            let rest = text[index...]
-            if rest.hasPrefix("/-") { depth += 1; index = text.index(index, offsetBy: 2); continue }
-            if depth > 0, rest.hasPrefix("-/") { depth -= 1; index = text.index(index, offsetBy: 2); continue }
-            if depth == 0, rest.hasPrefix("--") {
-                index = rest.firstIndex(of: "\n") ?? text.endIndex
-                continue
-            }
-            if depth == 0 { result.append(text[index]) }
-            index = text.index(after: index)
-        }
-        return result
     }
 
     /// `example : T := @NAME`: nil when the proof is not a known constant (then it is a normal proof).

@@ -50,9 +50,14 @@
 //       A command holding `theorem|lemma|example NAME BINDERS : STATEMENT := PROOF` on an env is matched
 //       against the rules in order (a rule with no conditions matches everything); the first match
 //       decides. No match → error "unsolved goals\n⊢ STATEMENT" positioned at the proof. Any `sorry`
-//       in the text outside comments (or "result": "sorry") → the real warning "declaration uses `sorry`"
-//       plus a sorries entry with a proof state (goal "⊢ STATEMENT"); "sorries_only" gives the sorries
-//       entry without the warning.
+//       in the proof (a whole identifier outside comments, strings and char literals) → the real warning
+//       "declaration uses `sorry`" plus, like the REPL, ONE sorries entry PER `sorry` in text order, each
+//       with a fresh proofState, pos/endPos (1-based line, 0-based column in Unicode scalars) and a goal
+//       (approximating Lean, see OracleSorries.swift): `have NAME : T := by sorry` / `:= sorry` (also
+//       `obtain PAT : T := …`) → the binders, the haves in scope before it, then "⊢ T"; a calc-style
+//       step `A = B := by sorry` → "⊢ A = B"; any other `sorry` → the binders, the haves in scope, then
+//       "⊢ STATEMENT". "result": "sorry" without a literal `sorry` gives one entry with the statement's
+//       goal; "sorries_only" gives the sorries entries without the warning.
 //       A statement containing "ILL_FORMED" → an elaboration error. "ok"/"sorry"
 //       add NAME to the new env (with its axioms, sorryAx for sorry).
 //       `#print axioms NAME` → info "'NAME' depends on axioms: [a, b]" or "'NAME' does not depend on any

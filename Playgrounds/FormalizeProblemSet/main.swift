@@ -39,13 +39,7 @@ do {
     // 2. Configuration: ./leanplay.toml when present, then the flags on top (flags win).
     let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     var configuration = try LeanPlayConfiguration.resolve(explicit: nil, workingDirectory: workingDirectory)
-    if let project = flags["--lean-project"] { configuration.lean.project = project }
-    if let repl = flags["--lean-repl"] { configuration.lean.repl = repl }
-    var modelSection = configuration.models["default"] ?? .init()   // per-role sections inherit it
-    if let baseURL = flags["--llm-base-url"] { modelSection.baseURL = baseURL }
-    if let name = flags["--llm-model"] { modelSection.model = name }
-    if let variable = flags["--api-key-env"] { modelSection.apiKeyEnv = variable }
-    configuration.models["default"] = modelSection
+    configuration.apply(LeanPlayConfiguration.Overrides(flags: flags))   // flags win over the file
 
     // Fail fast, before any model call: throws LeanREPLError(.leanNotFound) with install guidance.
     _ = try configuration.replLaunch()

@@ -38,13 +38,7 @@ do {
     // 2. Configuration: ./leanplay.toml when present, then the flags on top (flags win).
     let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     var configuration = try LeanPlayConfiguration.resolve(explicit: nil, workingDirectory: workingDirectory)
-    if let project = flags["--lean-project"] { configuration.lean.project = project }
-    if let repl = flags["--lean-repl"] { configuration.lean.repl = repl }
-    var modelSection = configuration.models["default"] ?? .init()   // per-role sections inherit it
-    if let baseURL = flags["--llm-base-url"] { modelSection.baseURL = baseURL }
-    if let name = flags["--llm-model"] { modelSection.model = name }
-    if let variable = flags["--api-key-env"] { modelSection.apiKeyEnv = variable }
-    configuration.models["default"] = modelSection
+    configuration.apply(LeanPlayConfiguration.Overrides(flags: flags))   // flags win over the file
     _ = try configuration.replLaunch()   // fail fast: LeanREPLError(.leanNotFound) with install guidance
 
     // 3. Inputs: the problems, the (possibly empty) model roster, the prompts, the ledger file.

@@ -72,4 +72,23 @@ struct ConfigurationTests {
             _ = try LeanPlayConfiguration.parse("[lean]\nworkers = \"two\"\n", origin: "type.toml")
         }
     }
+
+    @Test func commandLineOverridesWinOverTheFile() throws {
+        var configuration = try LeanPlayConfiguration.parse(
+            "[lean]\nproject = \"/from/file\"\nworkers = 4\n[models.default]\nbase_url = \"http://127.0.0.1:1/v1\"\nmodel = \"file-model\"\n",
+            origin: "f.toml")
+        configuration.apply(.init(flags: [
+            "--lean-repl": "/bin/repl", "--workers": "2", "--llm-model": "flag-model", "--seed": "7", "--bogus": "x",
+        ]))
+        #expect(configuration.lean.project == "/from/file")
+        #expect(configuration.lean.repl == "/bin/repl")
+        #expect(configuration.lean.workers == 2)
+        #expect(configuration.models["default"]?.model == "flag-model")
+        #expect(configuration.models["default"]?.baseURL == "http://127.0.0.1:1/v1")
+        #expect(configuration.search.seed == 7)
+
+        var untouched = LeanPlayConfiguration()
+        untouched.apply(.init())
+        #expect(untouched == LeanPlayConfiguration())
+    }
 }

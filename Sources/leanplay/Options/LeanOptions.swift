@@ -25,10 +25,12 @@ struct LeanOptions: ParsableArguments {
 
     /// `configuration` with these flags applied.
     func apply(to configuration: inout LeanPlayConfiguration) {
-        if let leanProject { configuration.lean.project = leanProject }
-        if let leanRepl { configuration.lean.repl = leanRepl }
-        if let workers { configuration.lean.workers = workers }
-        if let timeout { configuration.lean.timeoutSeconds = timeout }
-        if allowNative { configuration.verification.allowNative = true }
+        var overrides = LeanPlayConfiguration.Overrides()
+        overrides.leanProject = leanProject
+        overrides.leanRepl = leanRepl
+        overrides.workers = workers
+        overrides.timeoutSeconds = timeout
+        overrides.allowNative = allowNative
+        configuration.apply(overrides)
     }
 }

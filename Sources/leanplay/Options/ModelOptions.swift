@@ -26,12 +26,12 @@ struct ModelOptions: ParsableArguments {
 
     /// `configuration` with these flags applied.
     func apply(to configuration: inout LeanPlayConfiguration) {
-        var base = configuration.models["default"] ?? .init()
-        if let baseURL { base.baseURL = baseURL }
-        if let model { base.model = model }
-        if let apiKeyEnv { base.apiKeyEnv = apiKeyEnv }
-        if baseURL != nil || model != nil || apiKeyEnv != nil { configuration.models["default"] = base }
-        if noCache { configuration.cache.enabled = false }
-        if let seed { configuration.search.seed = seed }
+        var overrides = LeanPlayConfiguration.Overrides()
+        overrides.modelBaseURL = baseURL
+        overrides.modelName = model
+        overrides.apiKeyEnv = apiKeyEnv
+        overrides.disableCache = noCache
+        overrides.seed = seed
+        configuration.apply(overrides)
     }
 }

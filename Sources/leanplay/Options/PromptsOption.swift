@@ -7,6 +7,8 @@ struct PromptsOption: ParsableArguments {
     var prompts: String?
 
     func apply(to configuration: inout LeanPlayConfiguration) {
-        if let prompts { configuration.prompts.directory = prompts }
+        var overrides = LeanPlayConfiguration.Overrides()
+        overrides.promptsDirectory = prompts
+        configuration.apply(overrides)
     }
 }

@@ -55,6 +55,19 @@ import Testing
     }
 
     @Test(arguments: LedgerKind.allCases)
+    func formalizationAddedWithLeanErrorIsIllFormedAtOnce(kind: LedgerKind) throws {
+        let fixture = try LedgerFixture(kind)
+        try fixture.ledger.addProblem(LedgerProblem(id: "p1", informal: "Informal p1", source: "test", tags: []))
+        var new = NewFormalization(problemID: "p1", statement: "theorem b : foo", header: "", statementHash: "hash:b", source: .model)
+        new.leanError = "unknown identifier 'foo'"
+        let broken = try fixture.ledger.addFormalization(new)
+        let open = try fixture.add("theorem o : True")
+        let stored = try #require(try fixture.ledger.formalization(broken.id))
+        #expect(stored.status == .illFormed && stored.leanError == "unknown identifier 'foo'")
+        #expect(try fixture.ledger.nextWork(limit: 10).map(\.formalizationID) == [open])
+    }
+
+    @Test(arguments: LedgerKind.allCases)
     func provedComesBackToShortenUntilTheAttemptLimit(kind: LedgerKind) throws {
         let fixture = try LedgerFixture(kind, shortenAttemptLimit: 3)
         let proved = try fixture.add("theorem p (a b : ℝ) : a ^ 2 + b ^ 2 ≥ 2 * a * b")

@@ -24,6 +24,9 @@ public struct NewFormalization: Sendable, Hashable {
     public var provenance: [String: String]
     /// The self-play round that created it.
     public var createdRound: Int
+    /// Lean's error when the statement does not elaborate: it is then stored as `ill_formed` in the same
+    /// insert (never queued, not even after a crash between adding and marking it).
+    public var leanError: String? = nil
 
     /// Creates a formalization to add.
     public init(

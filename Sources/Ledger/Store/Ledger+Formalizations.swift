@@ -4,7 +4,8 @@ import GRDB
 extension Ledger {
     /// Adds a formalization unless one with the same statement hash exists.
     ///
-    /// Its `related_proved_count` starts at the number of proved relatives (parent and siblings).
+    /// Its `related_proved_count` starts at the number of proved relatives (parent and siblings). With a
+    /// ``NewFormalization/leanError`` it is stored as `ill_formed` with that error in the same insert.
     ///
     /// - Returns: the new id with `inserted: true`, or the existing formalization's id with `inserted: false`.
     /// - Throws: ``LedgerError/Code/unknownProblem`` when the problem is not in the ledger,
@@ -152,12 +153,14 @@ extension Ledger {
             try db.executeCached(
                 sql: """
                     INSERT INTO formalizations (id, seq, problem_id, statement, header, statement_hash, parent_id,
-                        operator, source, provenance, created_round, related_proved_count, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        operator, source, provenance, created_round, related_proved_count, status, lean_error,
+                        created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     id, batch.nextSeq, new.problemID, new.statement, new.header, new.statementHash, new.parentID,
                     new.variantOperator, new.source.rawValue, provenance, new.createdRound, relatedProved,
+                    (new.leanError == nil ? FormalizationStatus.open : .illFormed).rawValue, new.leanError,
                     batch.now, batch.now,
                 ])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {

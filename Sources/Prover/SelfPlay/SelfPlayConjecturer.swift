@@ -59,7 +59,7 @@ struct SelfPlayConjecturer: Sendable {
                 counts.unformalized += 1
                 continue
             }
-            var added = false
+            var batch: [NewFormalization] = []
             for record in records {
                 guard let statement = record.statement else { continue }
                 let provenance = [
@@ -68,12 +68,13 @@ struct SelfPlayConjecturer: Sendable {
                     "repair_round": String(record.provenance.repairRound), "sample_count": String(record.sampleCount),
                 ]
                 let wellFormed = record.status == .wellFormed
-                if try add(problemID: problem.id, statement: statement, header: problem.header ?? configuration.defaultHeader,
-                           parentID: nil, operator: nil, source: .model, provenance: provenance, round: round,
-                           leanError: wellFormed ? nil : (record.leanError ?? "ill-formed"), counts: &counts) {
-                    added = true
+                if let new = formalization(problemID: problem.id, statement: statement, header: problem.header ?? configuration.defaultHeader,
+                                           parentID: nil, operator: nil, source: .model, provenance: provenance, round: round,
+                                           leanError: wellFormed ? nil : (record.leanError ?? "ill-formed"), counts: &counts) {
+                    batch.append(new)
                 }
             }
+            let added = try add(batch, context: problem.id, counts: &counts) > 0
             if !added { counts.unformalized += 1 }
         }
     }
@@ -106,15 +107,18 @@ struct SelfPlayConjecturer: Sendable {
                 counts.problems.append("\(target.id): variant generation failed (\(error))")
                 continue
             }
+            var batch: [NewFormalization] = []
             for record in records {
                 let wellFormed = record.status == .wellFormed
                 let source: FormalizationSource = record.source == .model ? .model : .symbolic
-                if try add(problemID: target.problemID, statement: record.statement, header: target.header, parentID: target.id,
-                           operator: record.operator, source: source, provenance: ["variant_id": record.variantID], round: round,
-                           leanError: wellFormed ? nil : (record.leanError ?? "ill-formed"), counts: &counts) {
-                    counts.variants += 1
+                if let new = formalization(problemID: target.problemID, statement: record.statement, header: target.header,
+                                           parentID: target.id, operator: record.operator, source: source,
+                                           provenance: ["variant_id": record.variantID], round: round,
+                                           leanError: wellFormed ? nil : (record.leanError ?? "ill-formed"), counts: &counts) {
+                    batch.append(new)
                 }
             }
+            counts.variants += try add(batch, context: target.id, counts: &counts)
         }
     }
 
@@ -143,32 +147,41 @@ struct SelfPlayConjecturer: Sendable {
 
     // MARK: Ledger
 
-    /// Adds one statement (validated by the conjecturer already); ill-formed ones are marked with their
-    /// error. Returns whether it was new.
-    private func add(
+    /// The ledger record of one statement (validated by the conjecturer already; ill-formed ones carry
+    /// their error), or nil when it does not parse.
+    private func formalization(
         problemID: String, statement: String, header: String, parentID: String?, operator: String?,
         source: FormalizationSource, provenance: [String: String], round: Int, leanError: String?, counts: inout Counts
-    ) throws(ProverError) -> Bool {
+    ) -> NewFormalization? {
         let declaration: LeanDeclaration
         do {
             declaration = try LeanParser.parseDeclaration(statement, origin: problemID)
         } catch {
             counts.problems.append("\(problemID): a conjectured statement does not parse (\(error.message)); skipped")
-            return false
+            return nil
         }
-        let insertion = try call(problemID) { () throws(LedgerError) in
-            try ledger.addFormalization(NewFormalization(
-                problemID: problemID, statement: declaration.rendered(ending: .bare), header: header,
-                statementHash: declaration.statementHash, parentID: parentID, variantOperator: `operator`, source: source,
-                provenance: provenance, createdRound: round))
+        var new = NewFormalization(
+            problemID: problemID, statement: declaration.rendered(ending: .bare), header: header,
+            statementHash: declaration.statementHash, parentID: parentID, variantOperator: `operator`, source: source,
+            provenance: provenance, createdRound: round)
+        new.leanError = leanError
+        return new
+    }
+
+    /// Adds what one problem or variant target produced in ONE transaction, ill-formed statements already
+    /// marked: a resumed round skips a problem or target that has formalizations, so a partial write
+    /// would lose the rest for good (or leave an ill-formed statement open in the queue).
+    /// Returns how many were new.
+    private func add(_ batch: [NewFormalization], context: String, counts: inout Counts) throws(ProverError) -> Int {
+        guard !batch.isEmpty else { return 0 }
+        let insertions = try call(context) { () throws(LedgerError) in try ledger.addFormalizations(batch) }
+        var added = 0
+        for (new, insertion) in zip(batch, insertions) where insertion.inserted {
+            added += 1
+            if new.leanError != nil { counts.illFormed += 1 }
         }
-        guard insertion.inserted else { return false }
-        counts.added += 1
-        if let leanError {
-            counts.illFormed += 1
-            try call(insertion.id) { () throws(LedgerError) in try ledger.markIllFormed(insertion.id, error: leanError) }
-        }
-        return true
+        counts.added += added
+        return added
     }
 
     private func call<T>(_ context: String, _ body: () throws(LedgerError) -> T) throws(ProverError) -> T {

@@ -11,6 +11,17 @@ struct ConfigurationTests {
         #expect(configuration.lean.timeoutSeconds == 60)
     }
 
+    @Test func hugeOrInfiniteTimeoutsAreCappedInsteadOfTrapping() throws {
+        let configuration = try LeanPlayConfiguration.parse(
+            "[lean]\ntimeout_seconds = inf\n[models.default]\nbase_url = \"http://127.0.0.1:9/v1\"\nmodel = \"m\"\ntimeout_seconds = 1e300\n",
+            origin: "huge.toml")
+        let pool = configuration.poolConfiguration(launch: REPLLaunch(executable: URL(fileURLWithPath: "/bin/sh")))
+        #expect(pool.requestTimeout == .seconds(1_000_000_000))
+        let roster = try configuration.modelRoster(workingDirectory: URL(fileURLWithPath: NSTemporaryDirectory()))
+        let client = try #require(roster.model(for: .prover) as? OpenAICompatibleClient)
+        #expect(client.configuration.requestTimeout == .seconds(1_000_000_000))
+    }
+
     @Test func fullFileIsRead() throws {
         let text = """
             [lean]

@@ -55,6 +55,13 @@ struct UnitTests {
         #expect(RetryAfter.delay(from: "soon", now: now) == nil)
     }
 
+    @Test func retryAfterClampsHugeValuesInsteadOfOverflowing() {
+        let now = Date(timeIntervalSince1970: 1_445_412_480)
+        #expect(RetryAfter.delay(from: "1e30", now: now) == RetryAfter.longest)
+        #expect(RetryAfter.delay(from: "99999999999999999999", now: now) == RetryAfter.longest)
+        #expect(RetryAfter.delay(from: "-5", now: now) == .zero)
+    }
+
     @Test func backoffGrowsExponentiallyUpToTheCap() {
         let policy = RetryPolicy(maxAttempts: 10, initialDelay: .seconds(1), maximumDelay: .seconds(10))
         #expect(policy.backoff(afterAttempt: 1, unitRandom: 0.999_999) <= .seconds(1))

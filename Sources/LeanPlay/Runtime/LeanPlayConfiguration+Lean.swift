@@ -27,7 +27,7 @@ extension LeanPlayConfiguration {
     public func poolConfiguration(launch: REPLLaunch) -> REPLPoolConfiguration {
         var configuration = REPLPoolConfiguration(launch: launch)
         if let workers = lean.workers { configuration.workers = max(1, workers) }
-        configuration.requestTimeout = .milliseconds(Int64(lean.timeoutSeconds * 1000))
+        configuration.requestTimeout = .timeout(seconds: lean.timeoutSeconds)
         if lean.maxRequestsPerWorker > 0 { configuration.maximumRequestsPerWorker = lean.maxRequestsPerWorker }
         if lean.memoryLimitMB > 0 {
             configuration.resourceLimits.addressSpaceBytes = UInt64(lean.memoryLimitMB) << 20

@@ -112,7 +112,7 @@ extension LeanPlayConfiguration {
     ) -> ModelClientConfiguration {
         var configuration = ModelClientConfiguration(endpoint: endpoint)
         if let maxConcurrent = section.maxConcurrent { configuration.maxConcurrentRequests = max(1, maxConcurrent) }
-        if let timeout = section.timeoutSeconds { configuration.requestTimeout = .milliseconds(Int64(timeout * 1000)) }
+        if let timeout = section.timeoutSeconds { configuration.requestTimeout = .timeout(seconds: timeout) }
         if let attempts = section.maxAttempts { configuration.retry.maxAttempts = max(1, attempts) }
         configuration.cacheDirectory = URL(fileURLWithPath: cache.directory, relativeTo: workingDirectory)
         configuration.cachePolicy = cache.enabled ? .readWrite : .disabled

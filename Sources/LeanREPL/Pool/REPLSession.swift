@@ -6,7 +6,7 @@ import Synchronization
 /// Commands should run on ``headerEnvironment`` (the header's pristine env, never polluted: REPL
 /// environments are immutable). When the worker's process crashes or was killed by a timeout, a request
 /// on the header env (or on no env) is retried once on a fresh process with the header re-imported;
-/// requests on envs created during the session cannot be, and throw.
+/// requests on envs or proof states created during the session cannot be, and throw.
 ///
 /// Requests within one session are sequential (the REPL answers one at a time): await each `send` before
 /// the next; sending concurrently on one session is API misuse and traps.
@@ -67,6 +67,9 @@ public struct REPLSession: Sendable {
     /// Replaces the worker's dead process, re-imports the header, and rewrites the request's env.
     private func revive(_ request: REPLRequest, after error: LeanREPLError?) async throws(LeanREPLError) -> REPLRequest {
         let oldEnv = headerEnvironment
+        if let proofState = request.proofState {
+            throw error ?? LeanREPLError(.crashed, "the session's REPL process was replaced after a failure; proofState \(proofState) no longer exists (only the header env is restored)", worker: context.worker.name, request: request.summary)
+        }
         guard request.environment == nil || request.environment == oldEnv else {
             throw error ?? LeanREPLError(.crashed, "the session's REPL process was replaced after a failure; env \(request.environment ?? -1) no longer exists (only the header env is restored)", worker: context.worker.name, request: request.summary)
         }
@@ -78,6 +81,14 @@ public struct REPLSession: Sendable {
 }
 
 extension REPLRequest {
+    /// The proof state this request runs on, if any (proof states, like envs, exist on one process only).
+    var proofState: Int? {
+        switch self {
+        case .tactic(_, let proofState), .pickleProofState(_, let proofState): return proofState
+        case .command, .file, .pickleEnvironment, .unpickleEnvironment, .unpickleProofState: return nil
+        }
+    }
+
     /// The same request on another environment (requests without an env are returned unchanged).
     func replacingEnvironment(with env: Int) -> REPLRequest {
         switch self {

@@ -48,6 +48,11 @@ extension REPLWorkerPool {
         if worker.usableProcess == nil {
             if let old = worker.detach() { reap(old) }
             let (process, headers) = try await freshProcess(for: worker, header: header)
+            if isShutDown {
+                // The pool was shut down while the process started: it must not outlive `shutdown`.
+                await process.terminate()
+                throw LeanREPLError(.shutDown, "the REPL pool was shut down while a REPL process was starting", worker: worker.name)
+            }
             _ = worker.install(process, headers: headers)
         }
         switch worker.lookup(header: header) {
@@ -87,9 +92,10 @@ extension REPLWorkerPool {
     /// A started process for `worker`: the warm spare when there is one, else a new process.
     private func freshProcess(for worker: REPLWorker, header: String) async throws(LeanREPLError) -> (REPLProcess, [String: Int]) {
         defer { refillSpare() }
-        if let spare, !spare.process.isUnusable {
+        if let spare {
             self.spare = nil
-            return (spare.process, spare.headers)
+            if !spare.process.isUnusable { return (spare.process, spare.headers) }
+            reap(spare.process)
         }
         return (try await startProcess(), [:])
     }
@@ -102,6 +108,10 @@ extension REPLWorkerPool {
 
     /// Starts a spare process in the background (importing the most recent header) when none is ready.
     func refillSpare() {
+        if let spare, spare.process.isUnusable {
+            self.spare = nil
+            reap(spare.process)
+        }
         guard configuration.warmSpare, !isShutDown, spare == nil, !spareStarting else { return }
         spareStarting = true
         let header = lastHeader

@@ -83,8 +83,8 @@ public actor REPLWorkerPool {
     public var statistics: REPLPoolStatistics {
         REPLPoolStatistics(
             workers: workers.count, idleWorkers: idle.count, waitingCallers: waiters.count,
-            runningProcesses: workers.compactMap(\.process).filter { !$0.hasExited }.count + (spare == nil ? 0 : 1),
-            processesStarted: processCounter, hasWarmSpare: spare != nil,
+            runningProcesses: (workers.compactMap(\.process) + [spare?.process].compactMap { $0 }).filter { !$0.hasExited }.count,
+            processesStarted: processCounter, hasWarmSpare: spare.map { !$0.process.isUnusable } ?? false,
             processIDs: workers.compactMap { $0.process?.hasExited == false ? $0.process?.pid : nil }
         )
     }

@@ -141,9 +141,6 @@ extension REPLProcess {
 
     /// Kills the process group and waits until the child is reaped and its temporary folder removed.
     func terminate() async {
-        shared.withLock { state in
-            if state.failure == nil { state.failure = LeanREPLError(.shutDown, "the REPL process was stopped", worker: label) }
-        }
         failAndKill(LeanREPLError(.shutDown, "the REPL process was stopped", worker: label))
         await waitForExit()
     }

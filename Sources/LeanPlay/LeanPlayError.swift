@@ -13,6 +13,7 @@ public struct LeanPlayError: Error, Sendable, Hashable, CustomStringConvertible 
         public static let input = Code(name: "input")
         /// An output file cannot be written.
         public static let output = Code(name: "output")
+        /// The code's stable name, e.g. `"configuration"`.
         public var description: String { name }
     }
 
@@ -30,5 +31,6 @@ public struct LeanPlayError: Error, Sendable, Hashable, CustomStringConvertible 
         self.fix = fix
     }
 
+    /// The message, then the fix on its own indented line.
     public var description: String { "\(message)\n  fix: \(fix)" }
 }

@@ -106,6 +106,24 @@ struct DoctorAndVerifyCLITests {
         #expect(result.stdoutLines.count == 2)
     }
 
+    @Test func verifyNamesAMissingInputFileAndABadConfigurationLikeTheOtherCommands() async throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        let repl = try CLIRunner.fakeREPLCommand(rules: Self.rules, in: directory)
+        try "simp".write(to: directory.appendingPathComponent("proof.lean"), atomically: true, encoding: .utf8)
+        let missing = try await CLIRunner.run(
+            ["verify", "--statement", "missing.lean", "--proof", "proof.lean", "--lean-repl", repl], in: directory)
+        #expect(missing.exitCode == 64)
+        #expect(missing.stderr.hasPrefix("verify: --statement missing.lean"))
+        #expect(!missing.stderr.contains("Usage:"), "no unrelated usage text: \(missing.stderr)")
+
+        try "[lean]\nbogus = 1\n".write(to: directory.appendingPathComponent("bad.toml"), atomically: true, encoding: .utf8)
+        let badConfig = try await CLIRunner.run(
+            ["verify", "--statement", "proof.lean", "--proof", "proof.lean", "--config", "bad.toml"], in: directory)
+        #expect(badConfig.exitCode == 2)
+        #expect(badConfig.stderr.hasPrefix("verify: "))
+        #expect(badConfig.stderr.contains("bogus"))
+    }
+
     @Test func verifyRejectsContradictoryFlags() async throws {
         let directory = try CLIRunner.temporaryDirectory()
         let result = try await CLIRunner.run(["verify", "--batch", "x.jsonl", "--proof", "p.lean"], in: directory)

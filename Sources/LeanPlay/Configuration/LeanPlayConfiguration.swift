@@ -50,6 +50,9 @@ public struct LeanPlayConfiguration: Sendable, Hashable, Codable {
         self.search = search
     }
 
+    /// Decodes a whole `leanplay.toml`; absent sections keep their defaults.
+    ///
+    /// - Throws: `DecodingError` when a key has a value of the wrong type.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         lean = try container.decodeIfPresent(LeanSection.self, forKey: .lean) ?? .init()
@@ -77,6 +80,7 @@ extension LeanPlayConfiguration {
         /// A worker is recycled after this many requests (0: never).
         public var maxRequestsPerWorker: Int
 
+        /// Creates the section; every argument defaults to the value used when the key is absent.
         public init(
             project: String? = nil, repl: String? = nil, workers: Int? = nil, timeoutSeconds: Double = 60,
             memoryLimitMB: Int = 0, maxRequestsPerWorker: Int = 2_000
@@ -96,6 +100,9 @@ extension LeanPlayConfiguration {
             case maxRequestsPerWorker = "max_requests_per_worker"
         }
 
+        /// Decodes the section from `leanplay.toml`; absent keys keep their defaults.
+        ///
+        /// - Throws: `DecodingError` when a key has a value of the wrong type.
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let defaults = LeanSection()
@@ -118,6 +125,7 @@ extension LeanPlayConfiguration {
         /// Whether `native_decide`, `decide +native` and `bv_decide` (and the axioms they add) are allowed.
         public var allowNative: Bool
 
+        /// Creates the section; every argument defaults to the value used when the key is absent.
         public init(
             axioms: [String] = ["propext", "Classical.choice", "Quot.sound"], allowedOptions: [String] = [],
             allowNative: Bool = false
@@ -133,6 +141,9 @@ extension LeanPlayConfiguration {
             case allowNative = "allow_native"
         }
 
+        /// Decodes the section from `leanplay.toml`; absent keys keep their defaults.
+        ///
+        /// - Throws: `DecodingError` when a key has a value of the wrong type.
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let defaults = VerificationSection()
@@ -163,6 +174,7 @@ extension LeanPlayConfiguration {
         /// Completion length limit.
         public var maxTokens: Int?
 
+        /// Creates the section; every argument defaults to the value used when the key is absent.
         public init(
             baseURL: String? = nil, model: String? = nil, apiKeyEnv: String? = nil, maxConcurrent: Int? = nil,
             timeoutSeconds: Double? = nil, maxAttempts: Int? = nil, temperature: Double? = nil, topP: Double? = nil,
@@ -210,11 +222,15 @@ extension LeanPlayConfiguration {
         /// Whether cached responses are read and written.
         public var enabled: Bool
 
+        /// Creates the section; every argument defaults to the value used when the key is absent.
         public init(directory: String = ".leanplay-cache", enabled: Bool = true) {
             self.directory = directory
             self.enabled = enabled
         }
 
+        /// Decodes the section from `leanplay.toml`; absent keys keep their defaults.
+        ///
+        /// - Throws: `DecodingError` when a key has a value of the wrong type.
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             directory = try c.decodeIfPresent(String.self, forKey: .directory) ?? ".leanplay-cache"
@@ -227,6 +243,7 @@ extension LeanPlayConfiguration {
         /// A folder of Mustache templates laid out like the project's `Prompts/`.
         public var directory: String?
 
+        /// Creates the section; every argument defaults to the value used when the key is absent.
         public init(directory: String? = nil) { self.directory = directory }
     }
 
@@ -241,6 +258,7 @@ extension LeanPlayConfiguration {
         /// Seed for every random choice (prompt, exemplars, temperature jitter).
         public var seed: UInt64
 
+        /// Creates the section; every argument defaults to the value used when the key is absent.
         public init(
             automation: [String] = SearchSection.defaultAutomation, repairRounds: Int = 2, maxBudgetLevel: Int = 6,
             seed: UInt64 = 0
@@ -264,6 +282,9 @@ extension LeanPlayConfiguration {
             case seed
         }
 
+        /// Decodes the section from `leanplay.toml`; absent keys keep their defaults.
+        ///
+        /// - Throws: `DecodingError` when a key has a value of the wrong type.
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let defaults = SearchSection()

@@ -12,7 +12,7 @@ extension OpenAICompatibleClient {
     }
 
     /// Obtains samples for `indices` with the configured strategy.
-    func fetch(_ request: ChatRequest, indices: [Int], role: ModelRole) async -> FetchResult {
+    func fetch(_ request: ChatRequest, indices: [Int]) async -> FetchResult {
         let key: String?
         do {
             key = try apiKey()

@@ -109,7 +109,7 @@ public final class OpenAICompatibleClient: ChatModel {
 
         var failure: ModelError?
         if !missing.isEmpty {
-            let fetched = await fetch(request, indices: missing, role: role)
+            let fetched = await fetch(request, indices: missing)
             usage += fetched.usage
             model = fetched.model ?? model
             for sample in fetched.samples {

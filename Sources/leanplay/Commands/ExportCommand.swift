@@ -26,14 +26,15 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let kind = ExportKind(rawValue: kind)!
-        let ledger = try ledger.open(mustExist: true)
-        let lines: Int
-        if out == "-" {
-            lines = try ledger.export(kind, to: FileHandle.standardOutput)
-        } else {
-            lines = try ledger.export(kind, to: URL(fileURLWithPath: out))
-            print("\(lines) \(kind.rawValue) lines written to \(out)")
+        try await CommandContext.reportingErrors("export") {
+            let kind = ExportKind(rawValue: kind)!
+            let ledger = try ledger.open(mustExist: true)
+            if out == "-" {
+                _ = try ledger.export(kind, to: FileHandle.standardOutput)
+            } else {
+                let lines = try ledger.export(kind, to: URL(fileURLWithPath: out))
+                print("\(lines) \(kind.rawValue) lines written to \(out)")
+            }
         }
     }
 }

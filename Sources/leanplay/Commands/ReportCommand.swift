@@ -18,6 +18,10 @@ struct ReportCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
+        try await CommandContext.reportingErrors("report") { try printReport() }
+    }
+
+    private func printReport() throws {
         let ledger = try ledger.open(mustExist: true)
         if json {
             _ = try ledger.export(.formalizationReport, to: FileHandle.standardOutput)

@@ -45,17 +45,14 @@ struct VerifyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var configuration = try config.load()
-        lean.apply(to: &configuration)
-        do {
+        try await CommandContext.reportingErrors("verify") {
+            var configuration = try config.load()
+            lean.apply(to: &configuration)
             if let batch {
                 try await runBatch(path: batch, configuration: configuration)
             } else {
                 try await runSingle(configuration: configuration)
             }
-        } catch let error as LeanREPLError {
-            printError("verify: \(error.message)")
-            throw ExitCode(2)
         }
     }
 

@@ -31,12 +31,19 @@ struct CommandContext {
     /// A URL for a path given on the command line.
     func url(_ path: String) -> URL { URL(fileURLWithPath: path, relativeTo: workingDirectory) }
 
-    /// Runs `body`, printing LeanPlay's typed errors as one clear message and exiting non-zero.
+    /// Runs `body`, printing LeanPlay's typed errors as one clear message and exiting non-zero: 2 when
+    /// Lean cannot be started or the configuration is invalid, 64 for a bad input file or flag value found
+    /// while running, 1 for the other failures.
     static func reportingErrors(_ command: String, _ body: () async throws -> Void) async throws {
         do {
             try await body()
         } catch let error as ExitCode {
             throw error
+        } catch let error as ValidationError {
+            // A bad input found while running (a missing file, a missing ledger): the message alone, named
+            // after the command; ArgumentParser would add the root command's usage, which does not help.
+            printError("\(command): \(error.message)")
+            throw ExitCode.validationFailure
         } catch let error as LeanREPLError {
             printError("\(command): \(error.message)")
             throw ExitCode(2)

@@ -15,6 +15,13 @@ import Testing
         }
     }
 
+    @Test func anEmptySubjectIsMatchedNotRefused() throws {
+        let empty = try PCRE2Regex("^$")
+        #expect(try empty.match(in: "")?.range == 0..<0)
+        #expect(try empty.matches(in: "").count == 1)
+        #expect(try PCRE2Regex("a").match(in: "") == nil)
+    }
+
     @Test func offsetsAreUTF8BytesAndCapturesWork() throws {
         let regex = try PCRE2Regex(#"(h₀) : (\d+) < (y)?x"#)
         #expect(regex.captureCount == 3)

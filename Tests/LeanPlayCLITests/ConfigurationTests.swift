@@ -22,6 +22,15 @@ struct ConfigurationTests {
         #expect(client.configuration.requestTimeout == .seconds(1_000_000_000))
     }
 
+    @Test func theProverRoleSamplingSettingsReachTheProver() throws {
+        let configuration = try LeanPlayConfiguration.parse(
+            "[models.default]\ntemperature = 0.3\nmax_tokens = 999\n[models.prover]\ntemperature = 0.9\n",
+            origin: "sampling.toml")
+        #expect(configuration.proverConfiguration.temperature == 0.9)
+        #expect(configuration.proverConfiguration.maxTokens == 999)
+        #expect(LeanPlayConfiguration().proverConfiguration.temperature == ProverConfiguration().temperature)
+    }
+
     @Test func fullFileIsRead() throws {
         let text = """
             [lean]

@@ -123,6 +123,29 @@ struct SelfPlayCLITests {
         #expect(try await Self.ledgerState("killed.sqlite", in: directory) == cleanState)
     }
 
+    @Test func variantsSendsTheConfiguredTemperatureAndMaxTokens() async throws {
+        let (directory, repl) = try Self.workspace()
+        let server = try LoopbackModelServer { request in .completion(answering: request) { _ in "no variants here" } }
+        defer { server.stop() }
+        try """
+            [models.default]
+            base_url = "\(server.baseURL.absoluteString)"
+            model = "m"
+            temperature = 0.25
+            max_tokens = 321
+            """.write(to: directory.appendingPathComponent("models.toml"), atomically: true, encoding: .utf8)
+        try "theorem v (n : Nat) (h : 0 < n) : n + 0 = n := by\n".write(
+            to: directory.appendingPathComponent("v.lean"), atomically: true, encoding: .utf8)
+        let result = try await CLIRunner.run(
+            ["variants", "--statement", "v.lean", "--count", "8", "--out", "v.jsonl", "--config", "models.toml",
+             "--lean-repl", repl, "--prompts", SharedFixtures.promptsDirectory.path, "--no-cache"],
+            in: directory)
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        let bodies = server.requests.compactMap(\.chat)
+        #expect(!bodies.isEmpty, "the variant templates were asked")
+        #expect(bodies.allSatisfy { $0.temperature == 0.25 && $0.maxTokens == 321 })
+    }
+
     @Test func formalizeWritesDistinctValidatedStatementsAndResumes() async throws {
         let (directory, repl) = try Self.workspace()
         let server = try LoopbackModelServer { request in

@@ -4,12 +4,16 @@ public import ModelClient
 public import Prover
 
 extension LeanPlayConfiguration {
-    /// The prover settings of `[search]`: the automation portfolio (cheapest first) and the budget cap.
+    /// The prover settings of `[search]` (the automation portfolio, cheapest first, and the budget cap) and
+    /// the prover role's `temperature` and `max_tokens` (`[models.prover]`, inheriting `[models.default]`).
     public var proverConfiguration: ProverConfiguration {
         var schedule = ProverBudgetSchedule.standard
         schedule.maximumLevel = max(0, search.maxBudgetLevel)
         var prover = ProverConfiguration(portfolio: AutomationPortfolio(tactics: search.automation), schedule: schedule)
         prover.base(repairRounds: search.repairRounds)
+        let section = (models[ModelRole.prover.rawValue] ?? ModelSection()).inheriting(from: models["default"] ?? ModelSection())
+        if let temperature = section.temperature { prover.temperature = temperature }
+        if let maxTokens = section.maxTokens { prover.maxTokens = maxTokens }
         return prover
     }
 

@@ -61,6 +61,9 @@ struct VariantsCommand: AsyncParsableCommand {
             settings.targetCount = count
             settings.seed = context.configuration.search.seed
             settings.maxValidations = max(settings.maxValidations, count * 8)
+            let defaults = models.samplingDefaults(for: .variantGenerator)
+            if let temperature = defaults.temperature { settings.temperature = temperature }
+            if let maxTokens = defaults.maxTokens { settings.maxTokens = maxTokens }
             if models.model(for: .variantGenerator) == nil {
                 printError("variants: no model configured; using symbolic mutations only")
             }

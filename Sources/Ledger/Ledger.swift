@@ -67,7 +67,7 @@ public final class Ledger: Sendable {
         return ledger
     }
 
-    /// The ids of the schema migrations applied to this ledger, in order (e.g. `["v1-initial"]`).
+    /// The ids of the schema migrations applied to this ledger, in order (e.g. `["v1-initial", "v2-round-work"]`).
     ///
     /// - Throws: ``LedgerError/Code/database`` if the migration table cannot be read.
     public func appliedMigrations() throws(LedgerError) -> [String] {

@@ -15,4 +15,13 @@ import Testing
         #expect(plan.contains { $0.contains("USING INDEX \(index)") }, "plan: \(plan)")
         #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "plan: \(plan)")
     }
+
+    @Test func aRoundsAttemptsOnAFormalizationUseTheRoundIndex() throws {
+        let ledger = try Ledger.inMemory()
+        let plan = try ledger.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + RoundWorkSQL.attemptsInRound, arguments: [1, "f"])
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("USING INDEX attempts_round_formalization") }, "plan: \(plan)")
+    }
 }

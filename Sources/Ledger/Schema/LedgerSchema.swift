@@ -4,12 +4,13 @@ import GRDB
 /// a schema change is a new migration appended here.
 enum LedgerSchema {
     /// The ids of every registered migration, in order.
-    static let migrationIDs = ["v1-initial"]
+    static let migrationIDs = ["v1-initial", "v2-round-work"]
 
     /// The migrator that brings any ledger file up to date.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial", migrate: createInitialTables)
+        migrator.registerMigration("v2-round-work", migrate: createRoundWork)
         return migrator
     }
 
@@ -94,6 +95,27 @@ enum LedgerSchema {
                 finished_at DATETIME,
                 report TEXT
             );
+            """)
+    }
+
+    /// v2: each round's work list, stored when the prove stage first computes it so a resumed round works
+    /// the same items (``Ledger/roundWork(_:)``). `rounds.work_count` is set in the same transaction and
+    /// tells "stored, possibly empty" from "not stored yet". The attempts index serves the per-round
+    /// attempt reads a resumed round makes (``Ledger/attempts(for:round:)``).
+    private static func createRoundWork(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE round_work (
+                round INTEGER NOT NULL REFERENCES rounds(number),
+                position INTEGER NOT NULL,
+                formalization_id TEXT NOT NULL REFERENCES formalizations(id),
+                reason TEXT NOT NULL CHECK (reason IN ('open', 'shorten')),
+                budget_level INTEGER NOT NULL,
+                flags TEXT NOT NULL DEFAULT '[]',
+                best_proof_length INTEGER,
+                PRIMARY KEY (round, position)
+            ) WITHOUT ROWID;
+            ALTER TABLE rounds ADD COLUMN work_count INTEGER;
+            CREATE INDEX attempts_round_formalization ON attempts(round, formalization_id);
             """)
     }
 }

@@ -15,15 +15,7 @@ extension Ledger {
     public func nextWork(limit: Int) throws(LedgerError) -> [QueueItem] {
         guard limit > 0 else { return [] }
         let shortenLimit = configuration.shortenAttemptLimit
-        return try read("next work") { db in
-            var items = try Row.fetchAll(db.cachedStatement(sql: QueueSQL.open + " LIMIT ?"), arguments: [limit])
-                .map { row throws(LedgerError) in try QueueSQL.item(row, reason: .open) }
-            if items.count < limit {
-                items += try Row.fetchAll(db.cachedStatement(sql: QueueSQL.shorten + " LIMIT ?"), arguments: [shortenLimit, limit - items.count]
-                ).map { row throws(LedgerError) in try QueueSQL.item(row, reason: .shorten) }
-            }
-            return items
-        }
+        return try read("next work") { db in try QueueSQL.nextWork(db, limit: limit, shortenLimit: shortenLimit) }
     }
 
     /// The number of formalizations in each status.
@@ -56,6 +48,18 @@ enum QueueSQL {
         SELECT \(columns) FROM formalizations WHERE status = 'proved' AND attempt_count < ?
         ORDER BY attempt_count, seq
         """
+
+    /// The body of ``Ledger/nextWork(limit:)``, in the caller's transaction.
+    static func nextWork(_ db: Database, limit: Int, shortenLimit: Int) throws -> [QueueItem] {
+        guard limit > 0 else { return [] }
+        var items = try Row.fetchAll(db.cachedStatement(sql: open + " LIMIT ?"), arguments: [limit])
+            .map { row throws(LedgerError) in try item(row, reason: .open) }
+        if items.count < limit {
+            items += try Row.fetchAll(db.cachedStatement(sql: shorten + " LIMIT ?"), arguments: [shortenLimit, limit - items.count]
+            ).map { row throws(LedgerError) in try item(row, reason: .shorten) }
+        }
+        return items
+    }
 
     static func item(_ row: Row, reason: QueueItem.Reason) throws(LedgerError) -> QueueItem {
         let id: String = row["id"]

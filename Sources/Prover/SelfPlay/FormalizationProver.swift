@@ -19,14 +19,16 @@ public struct FormalizationProver: Sendable {
     /// Works `item` in `round`.
     ///
     /// The budget level is the level the item had when this round first worked on it (read back from this
-    /// round's recorded attempts), so a resumed round spends exactly as the interrupted one would have.
+    /// round's recorded attempts, and equal to `item.budgetLevel` for items from the round's stored work
+    /// list), so a resumed round spends exactly as the interrupted one would have. Likewise the kind of
+    /// work (prove or shorten) follows the item's reason as stored, or a prove attempt already recorded in
+    /// this round (a round started before work lists were stored).
     ///
     /// - Throws: `ProverError` `.cancelled`, `.ledger`, or `.invalidStatement` when the stored statement
     ///   no longer parses.
     public func work(_ item: QueueItem, round: Int) async throws(ProverError) -> FormalizationResult {
         let id = item.formalizationID
-        let earlier = try ledgerCall(id) { () throws(LedgerError) in try ledger.attempts(for: id) }
-            .filter { $0.record.round == round }
+        let earlier = try ledgerCall(id) { () throws(LedgerError) in try ledger.attempts(for: id, round: round) }
         let earlierProve = earlier.filter { $0.record.kind == .prove }
         let level = earlierProve.map(\.record.budgetLevel).min() ?? item.budgetLevel
         let kind: AttemptKind = (item.reason == .open || !earlierProve.isEmpty) ? .prove : .shorten

@@ -3,7 +3,7 @@ public import Ledger
 /// Proves what the ledger's curriculum queue holds: `leanplay prove --db`.
 ///
 /// Each pass is a ledger round (`startRound` resumes an unfinished one, so a killed pass picks up where
-/// it stopped) and ends with `finishRound` storing the report.
+/// it stopped, on the same work list stored with the round) and ends with `finishRound` storing the report.
 public struct ProverLoop: Sendable {
     /// Works one queue item at a time per concurrency slot.
     public var formalizationProver: FormalizationProver
@@ -25,12 +25,20 @@ public struct ProverLoop: Sendable {
         return report
     }
 
-    /// Works up to `queueLimit` items of the queue in `round`, `concurrency` at a time; results in queue order.
+    /// Works the work list of `round`, `concurrency` items at a time; results in list order.
+    ///
+    /// The list is the round's stored one (`Ledger.roundWork(_:limit:)`): the first call takes the next
+    /// `queueLimit` queue items and stores them with the round, and a rerun after a kill works exactly
+    /// that list again (whatever `queueLimit` it passes), though the work done before the kill has moved
+    /// those items in the queue. Attempts already recorded are skipped by key, so nothing is lost or
+    /// counted twice.
     ///
     /// - Throws: `ProverError` `.cancelled` or `.ledger`.
     func work(queueLimit: Int, round: Int, progress: SelfPlayProgressHandler?) async throws(ProverError) -> [FormalizationResult] {
         let ledger = formalizationProver.ledger
-        let items = try formalizationProver.ledgerCall("queue") { () throws(LedgerError) in try ledger.nextWork(limit: queueLimit) }
+        let items = try formalizationProver.ledgerCall("round \(round) work") { () throws(LedgerError) in
+            try ledger.roundWork(round, limit: queueLimit)
+        }
         progress?(SelfPlayProgress(round: round, stage: .prove, completed: 0, total: items.count))
         let worker = formalizationProver
         let limit = worker.prover.configuration.concurrency

@@ -123,6 +123,7 @@ let package = Package(
             dependencies: [
                 "LeanPlay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

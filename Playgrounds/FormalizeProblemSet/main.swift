@@ -16,6 +16,15 @@ let usage = """
            [--api-key-env VAR] [--corpus FILE] [--limit N] [--samples K] [--out FILE]
     """
 
+/// What to print for `error`: LeanPlay's errors describe themselves (what happened, what to do);
+/// Foundation's file errors get their readable sentence instead of the raw domain and code.
+func describe(_ error: any Error) -> String {
+    if let error = error as? CocoaError { return error.localizedDescription }
+    let bridged = error as NSError
+    if bridged.domain == NSCocoaErrorDomain || bridged.domain == NSPOSIXErrorDomain { return bridged.localizedDescription }
+    return "\(error)"
+}
+
 /// Prints `message` to standard error and exits with `code`.
 func fail(_ code: Int32, _ message: String) -> Never {
     FileHandle.standardError.write(Data((message + "\n").utf8))
@@ -90,5 +99,5 @@ do {
 } catch let error as LeanREPLError where error.code == .leanNotFound {
     fail(1, "formalize-problem-set: \(error.message)\n\n" + usage)
 } catch {
-    fail(1, "formalize-problem-set: \(error)")
+    fail(1, "formalize-problem-set: \(describe(error))")
 }

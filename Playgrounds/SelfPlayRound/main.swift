@@ -15,6 +15,15 @@ let usage = """
            [--queue-limit N] [--llm-base-url URL --llm-model NAME [--api-key-env VAR]]
     """
 
+/// What to print for `error`: LeanPlay's errors describe themselves (what happened, what to do);
+/// Foundation's file errors get their readable sentence instead of the raw domain and code.
+func describe(_ error: any Error) -> String {
+    if let error = error as? CocoaError { return error.localizedDescription }
+    let bridged = error as NSError
+    if bridged.domain == NSCocoaErrorDomain || bridged.domain == NSPOSIXErrorDomain { return bridged.localizedDescription }
+    return "\(error)"
+}
+
 /// Prints `message` to standard error and exits with `code`.
 func fail(_ code: Int32, _ message: String) -> Never {
     FileHandle.standardError.write(Data((message + "\n").utf8))
@@ -82,5 +91,5 @@ do {
 } catch let error as LeanREPLError where error.code == .leanNotFound {
     fail(1, "selfplay-round: \(error.message)\n\n" + usage)
 } catch {
-    fail(1, "selfplay-round: \(error)")
+    fail(1, "selfplay-round: \(describe(error))")
 }

@@ -18,6 +18,15 @@ let usage = """
 /// The theorem varied when no --statement file is given (a file may start with imports/opens: its header).
 let defaultStatement = "theorem curriculum_demo (a b : Nat) (h₀ : a < b) (h₁ : 2 ≤ a) : a + 3 < b + 3 := by"
 
+/// What to print for `error`: LeanPlay's errors describe themselves (what happened, what to do);
+/// Foundation's file errors get their readable sentence instead of the raw domain and code.
+func describe(_ error: any Error) -> String {
+    if let error = error as? CocoaError { return error.localizedDescription }
+    let bridged = error as NSError
+    if bridged.domain == NSCocoaErrorDomain || bridged.domain == NSPOSIXErrorDomain { return bridged.localizedDescription }
+    return "\(error)"
+}
+
 /// Prints `message` to standard error and exits with `code`.
 func fail(_ code: Int32, _ message: String) -> Never {
     FileHandle.standardError.write(Data((message + "\n").utf8))
@@ -41,7 +50,13 @@ do {
     _ = try configuration.replLaunch()   // fail fast: LeanREPLError(.leanNotFound) with install guidance
 
     // 3. The parent theorem: exactly one declaration; whatever precedes it (imports, opens) is its header.
-    let text = try flags["--statement"].map { try String(contentsOfFile: $0, encoding: .utf8) } ?? defaultStatement
+    var text = defaultStatement
+    if let path = flags["--statement"] {
+        guard let data = FileManager.default.contents(atPath: path), let contents = String(data: data, encoding: .utf8) else {
+            fail(2, "--statement \(path): no such readable UTF-8 file; check the path\n" + usage)
+        }
+        text = contents
+    }
     let file = try LeanParser.parseFile(text, origin: flags["--statement"] ?? "default statement")
     guard file.declarations.count == 1, let declaration = file.declarations.first else {
         fail(2, "expected exactly one theorem, found \(file.declarations.count) declarations")
@@ -77,5 +92,5 @@ do {
 } catch let error as LeanREPLError where error.code == .leanNotFound {
     fail(1, "variant-curriculum: \(error.message)\n\n" + usage)
 } catch {
-    fail(1, "variant-curriculum: \(error)")
+    fail(1, "variant-curriculum: \(describe(error))")
 }

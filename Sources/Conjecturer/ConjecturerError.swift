@@ -62,13 +62,11 @@ public struct ConjecturerError: Error, Sendable, Hashable, CustomStringConvertib
         self.line = line
     }
 
-    /// "conjecturer error [code] at origin:line: message".
+    /// "origin:line: message" (or the message alone): what happened and what to do, without internal
+    /// code names; match on ``code`` in programs.
     public var description: String {
-        var text = "conjecturer error [\(code)]"
-        if let origin {
-            text += " at \(origin)"
-            if let line { text += ":\(line)" }
-        }
-        return text + ": " + message
+        guard let origin else { return message }
+        if let line { return "\(origin):\(line): \(message)" }
+        return "\(origin): \(message)"
     }
 }

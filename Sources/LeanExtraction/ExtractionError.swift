@@ -44,6 +44,6 @@ public struct ExtractionError: Error, Sendable, Hashable, CustomStringConvertibl
         self.pcre2ErrorCode = pcre2ErrorCode
     }
 
-    /// `"LeanExtraction [invalid-pattern]: …"`.
-    public var description: String { "LeanExtraction [\(code)]: \(message)" }
+    /// `"extracting Lean code: …"`: what happened, without internal code names.
+    public var description: String { "extracting Lean code: \(message)" }
 }

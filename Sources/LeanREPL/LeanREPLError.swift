@@ -59,10 +59,11 @@ public struct LeanREPLError: Error, Sendable, Hashable, CustomStringConvertible 
         self.stderrTail = stderrTail
     }
 
-    /// One readable paragraph: code, worker, request, message and the stderr tail.
+    /// One readable paragraph: worker, request, message and the stderr tail (no internal code names;
+    /// match on ``code`` in programs).
     public var description: String {
-        var text = "LeanREPLError.\(code)"
-        if let worker { text += " [\(worker)]" }
+        var text = "Lean REPL"
+        if let worker { text += " \(worker)" }
         if let request { text += " while sending \(request)" }
         text += ": \(message)"
         if let stderrTail, !stderrTail.isEmpty {

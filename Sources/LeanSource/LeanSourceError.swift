@@ -69,9 +69,9 @@ public struct LeanSourceError: Error, Sendable, Hashable, CustomStringConvertibl
         self.column = column
     }
 
-    /// `origin:line:column: message [code]`.
+    /// `origin:line:column: message` (no internal code names; match on ``code`` in programs).
     public var description: String {
-        "\(origin ?? "<lean source>"):\(line):\(column): \(message) [\(code)]"
+        "\(origin ?? "<lean source>"):\(line):\(column): \(message)"
     }
 
     func with(origin newOrigin: String?) -> LeanSourceError {

@@ -35,10 +35,10 @@ public struct LeanVerifyError: Error, Sendable, Hashable, CustomStringConvertibl
         self.context = context
     }
 
-    /// "CODE: message (context)".
+    /// "message (context)": what happened and what to do, without internal code names.
     public var description: String {
-        if let context { return "\(code): \(message) (\(context))" }
-        return "\(code): \(message)"
+        if let context { return "\(message) (\(context))" }
+        return message
     }
 
     /// A short excerpt of untrusted text for error context: the first line, at most 120 characters.

@@ -64,11 +64,12 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
         self.context = context
     }
 
-    /// `"ledger error [code] (context): message"`.
+    /// `"ledger (context): message"`: what happened and what to do, without internal code names; match
+    /// on ``code`` in programs.
     public var description: String {
         if let context {
-            return "ledger error [\(code)] (\(context)): \(message)"
+            return "ledger (\(context)): \(message)"
         }
-        return "ledger error [\(code)]: \(message)"
+        return "ledger: \(message)"
     }
 }

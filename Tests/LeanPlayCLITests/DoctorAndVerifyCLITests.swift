@@ -15,7 +15,7 @@ struct DoctorAndVerifyCLITests {
     @Test func doctorWithoutLeanExplainsHowToInstall() async throws {
         let directory = try CLIRunner.temporaryDirectory()
         let result = try await CLIRunner.run(["doctor"], in: directory)
-        #expect(result.exitCode == 1)
+        #expect(result.exitCode == 2, "Lean cannot be started: the same status as every other command")
         #expect(result.stderr.contains("elan"))
         #expect(result.stderr.contains("--lean-project"))
         #expect(result.stderr.contains("--lean-repl"))
@@ -24,7 +24,7 @@ struct DoctorAndVerifyCLITests {
     @Test func doctorWithAMissingProjectNamesTheFolder() async throws {
         let directory = try CLIRunner.temporaryDirectory()
         let result = try await CLIRunner.run(["doctor", "--lean-project", "/nonexistent/lean"], in: directory)
-        #expect(result.exitCode == 1)
+        #expect(result.exitCode == 2)
         #expect(result.stderr.contains("/nonexistent/lean"))
     }
 
@@ -112,7 +112,7 @@ struct DoctorAndVerifyCLITests {
         try "simp".write(to: directory.appendingPathComponent("proof.lean"), atomically: true, encoding: .utf8)
         let missing = try await CLIRunner.run(
             ["verify", "--statement", "missing.lean", "--proof", "proof.lean", "--lean-repl", repl], in: directory)
-        #expect(missing.exitCode == 64)
+        #expect(missing.exitCode == 66)
         #expect(missing.stderr.hasPrefix("verify: --statement missing.lean"))
         #expect(!missing.stderr.contains("Usage:"), "no unrelated usage text: \(missing.stderr)")
 

@@ -35,7 +35,8 @@ struct VerdictJudgeTests {
         let verdict = try #require(decided(REPLResponse(env: 1, messages: [message(.error, "unsolved goals", line: 1, column: 17)])))
         #expect(verdict.status == .rejected)
         #expect(verdict.errors.first?.isInsideProof == false)
-        #expect(verdict.reason.contains("outside the proof"))
+        #expect(verdict.reason.contains("the proof ends with goals still open"))
+        #expect(!verdict.reason.contains("outside the proof"))
     }
 
     @Test func kernelAndMetavariableErrorsHaveTheirRules() throws {

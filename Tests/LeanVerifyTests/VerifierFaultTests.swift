@@ -33,7 +33,8 @@ struct VerifierFaultTests {
         #expect(verdict.errors.first?.message.hasPrefix("unsolved goals") == true)
         let error = try #require(verdict.errors.first)
         #expect(!error.isInsideProof && error.location == .statement && error.line == 1)
-        #expect(verdict.reason.contains("outside the proof"))
+        #expect(verdict.reason.contains("the proof ends with goals still open"))
+        #expect(!verdict.reason.contains("outside the proof"))
     }
 
     @Test func hangingLeanGivesTimeout() async throws {

@@ -5,8 +5,12 @@ import Foundation
 actor JSONLAppender {
     private let handle: FileHandle
     private let url: URL
+    /// False for `/dev/null`, a pipe or a terminal: such outputs are written but never cut, sought or
+    /// synchronized (those calls fail on them and there is nothing to resume).
+    private let isRegularFile: Bool
 
-    /// Opens `url` for appending (creating it), after cutting it to `truncatingTo` bytes when given.
+    /// Opens `url` for appending (creating it), after cutting it to `truncatingTo` bytes when given (only
+    /// for a regular file).
     ///
     /// - Throws: `.outputWriteFailed` naming the file.
     init(url: URL, truncatingTo length: Int?) throws(ConjecturerError) {
@@ -20,10 +24,16 @@ actor JSONLAppender {
                 }
             }
             handle = try FileHandle(forWritingTo: url)
-            if let length { try handle.truncate(atOffset: UInt64(length)) }
-            try handle.seekToEnd()
+            isRegularFile = OutputFileKind.isRegularFile(url)
+            if isRegularFile {
+                if let length { try handle.truncate(atOffset: UInt64(length)) }
+                try handle.seekToEnd()
+            }
         } catch {
-            throw ConjecturerError(.outputWriteFailed, "cannot open the output for appending: \(error.localizedDescription)", origin: url.path)
+            throw ConjecturerError(
+                .outputWriteFailed,
+                "cannot open the output for appending (\(error.localizedDescription)); check that the folder exists and is writable, or choose another --out",
+                origin: url.path)
         }
     }
 
@@ -39,7 +49,7 @@ actor JSONLAppender {
         }
         do {
             try handle.write(contentsOf: block)
-            try handle.synchronize()
+            if isRegularFile { try handle.synchronize() }
         } catch {
             throw ConjecturerError(.outputWriteFailed, "cannot append to the output: \(error.localizedDescription)", origin: url.path)
         }

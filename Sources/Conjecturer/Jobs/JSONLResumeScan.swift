@@ -16,13 +16,15 @@ struct JSONLResumeScan {
     /// True when the file ended in a partial line (no final newline).
     var hasTornTail = false
 
-    /// Scans `url`; a missing file is an empty scan.
+    /// Scans `url`; a missing file is an empty scan, and so is anything that is not a regular file
+    /// (`/dev/null`, a pipe, a terminal): there is nothing to resume from, and reading a pipe would
+    /// consume it.
     ///
     /// - Throws: `.outputUnreadable` when the file cannot be read, `.outputMalformed` naming file:line
     ///   for a malformed line that is not the torn tail (the file was edited or is not our output).
     static func scan(_ url: URL, idKey: String) throws(ConjecturerError) -> JSONLResumeScan {
         var result = JSONLResumeScan()
-        guard FileManager.default.fileExists(atPath: url.path) else { return result }
+        guard OutputFileKind.isRegularFile(url) else { return result }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw ConjecturerError(.outputUnreadable, "cannot read the existing output to resume: \(error.localizedDescription)", origin: url.path)
@@ -59,5 +61,16 @@ struct JSONLResumeScan {
             result.validLength = newline + 1
         }
         return result
+    }
+}
+
+/// What kind of file a job's output path names.
+enum OutputFileKind {
+    /// True when `url` exists and is a regular file (symbolic links followed); false when it is missing
+    /// or a device, pipe, socket or folder.
+    static func isRegularFile(_ url: URL) -> Bool {
+        let path = url.resolvingSymlinksInPath().path
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        return type == .typeRegular
     }
 }

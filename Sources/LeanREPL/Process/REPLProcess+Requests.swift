@@ -122,7 +122,7 @@ extension REPLProcess {
     /// Called once the child has been reaped.
     func processExited(_ status: String) {
         let tail = stderrTail
-        let error = LeanREPLError(.crashed, "the REPL process exited (\(status)) while a request was pending; see its stderr below", worker: label, stderrTail: tail)
+        let error = LeanREPLError(.crashed, "the REPL process exited (\(status)) while a request was pending; a crash is often Lean running out of memory (raise memory_limit_mb under [lean] or use fewer --workers)", worker: label, stderrTail: tail)
         let pending = shared.withLock { state -> REPLProcessState.Pending? in
             state.exitDescription = status
             if state.failure == nil {

@@ -8,7 +8,8 @@
 public struct Verdict: Sendable, Hashable, Codable {
     /// The outcome; only ``VerdictStatus/accepted`` means proved.
     public var status: VerdictStatus
-    /// A human-readable explanation naming the rule that decided the verdict.
+    /// A human-readable explanation, naming the rule that decided the verdict when it differs from the
+    /// status (`lean-error: Lean reported …`); it never repeats the status itself.
     public var reason: String
     /// The rule that decided the verdict (a ``VerificationRule`` raw value or a hygiene rule), nil when
     /// accepted.
@@ -43,6 +44,8 @@ extension Verdict {
         _ status: VerdictStatus, by rule: VerificationRule, _ reason: String,
         errors: [VerdictError] = [], axioms: [String] = []
     ) -> Verdict {
-        Verdict(status: status, reason: "\(rule.rawValue): \(reason)", rule: rule.rawValue, errors: errors, axioms: axioms)
+        // The rule is named in front of the reason unless it only repeats the status (`timeout: timeout: …`).
+        let text = rule.rawValue == status.rawValue ? reason : "\(rule.rawValue): \(reason)"
+        return Verdict(status: status, reason: text, rule: rule.rawValue, errors: errors, axioms: axioms)
     }
 }

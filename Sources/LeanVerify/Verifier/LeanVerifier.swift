@@ -86,7 +86,7 @@ public struct LeanVerifier: ProofVerifying, StatementValidating {
             return StatementJudge.judge(response, command: command)
         } catch let error as LeanREPLError {
             let status: StatementCheck.Status = error.code == .timeout ? .timeout : .crashed
-            return StatementCheck(status: status, reason: "\(error.code): \(error.message)", command: command)
+            return StatementCheck(status: status, reason: error.message, command: command)
         } catch {
             return StatementCheck(status: .crashed, reason: "the check failed unexpectedly: \(error)", command: command)
         }
@@ -97,7 +97,11 @@ public struct LeanVerifier: ProofVerifying, StatementValidating {
         if error.code == .timeout {
             return .decided(.timeout, by: .timeout, "Lean did not answer in time; the REPL was killed (\(error.message))")
         }
-        return .decided(.crashed, by: .crashed, "the REPL failed (\(error.code)): \(error.message)")
+        var reason = "the Lean REPL failed during the check: \(error.message)"
+        if let tail = error.stderrTail?.split(separator: "\n").suffix(3).joined(separator: " | "), !tail.isEmpty {
+            reason += "; its last stderr lines: \(tail)"
+        }
+        return .decided(.crashed, by: .crashed, reason)
     }
 
     private static func timed<C: Clock<Duration>, T>(

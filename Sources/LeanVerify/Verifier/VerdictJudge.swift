@@ -94,7 +94,7 @@ public enum VerdictJudge {
                 axioms: report.axioms)
         }
         let summary = report.axioms.isEmpty ? "no axioms" : report.axioms.joined(separator: ", ")
-        return Verdict(status: .accepted, reason: "accepted: kernel-checked, depends on \(summary)", axioms: report.axioms)
+        return Verdict(status: .accepted, reason: "kernel-checked, depends on \(summary)", axioms: report.axioms)
     }
 
     enum ReportSearch {
@@ -144,7 +144,12 @@ public enum VerdictJudge {
         guard let line = error.line, let column = error.column else { return "has no position" }
         switch error.location {
         case .proof: return "is at proof line \(line), column \(column)"
-        case .statement: return "is outside the proof (statement line \(line), column \(column))"
+        case .statement:
+            // Lean reports goals the proof leaves open at the `by` that starts it: the most common failure.
+            if error.message.hasPrefix("unsolved goals") {
+                return "is that the proof ends with goals still open (Lean reports them at the statement's `by`, line \(line), column \(column))"
+            }
+            return "is in the statement, not in the proof (statement line \(line), column \(column)): check the statement and the header"
         default: return "is at \(line):\(column)"
         }
     }

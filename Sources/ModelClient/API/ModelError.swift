@@ -59,12 +59,13 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
         self.attempts = attempts
     }
 
-    /// "model client error [code] at endpoint (HTTP status, N attempts): message".
+    /// "model at endpoint (HTTP status, N attempts): message": what happened and what to do, without
+    /// internal code names; match on ``code`` in programs.
     public var description: String {
         var context: [String] = []
         if let httpStatus { context.append("HTTP \(httpStatus)") }
         if attempts > 0 { context.append(attempts == 1 ? "1 attempt" : "\(attempts) attempts") }
-        var text = "model client error [\(code)]"
+        var text = "model"
         if let endpoint { text += " at \(endpoint)" }
         if !context.isEmpty { text += " (\(context.joined(separator: ", ")))" }
         return text + ": " + message

@@ -51,9 +51,10 @@ public struct ProverError: Error, Sendable, Hashable, CustomStringConvertible {
         self.context = context
     }
 
-    /// `prover error [code] (context): message`.
+    /// `context: message` (or the message alone): what happened and what to do, without internal code
+    /// names; match on ``code`` in programs.
     public var description: String {
-        let location = context.map { " (\($0))" } ?? ""
-        return "prover error [\(code)]\(location): \(message)"
+        guard let context else { return message }
+        return "\(context): \(message)"
     }
 }

@@ -7,17 +7,17 @@ struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
         abstract: "Find Lean, run one real proof check, and print versions.",
-        discussion: "Exits non-zero, with install guidance, when Lean or the REPL cannot be found or does not answer."
+        discussion: "Exits 2, with install guidance, when Lean or the REPL cannot be found or does not answer; 1 when Lean answers but the check is not accepted."
     )
 
     @OptionGroup var config: ConfigurationOptions
     @OptionGroup var lean: LeanOptions
 
     func run() async throws {
-        var configuration = try config.load()
-        lean.apply(to: &configuration)
         print("leanplay \(LeanPlayVersion.current)")
-        do {
+        try await CommandContext.reportingErrors("doctor") {
+            var configuration = try config.load()
+            lean.apply(to: &configuration)
             let launch = try configuration.replLaunch()
             print("REPL command: \(launch)")
             try await LeanPlayRuntime.withLean(configuration) { lean in
@@ -36,10 +36,6 @@ struct DoctorCommand: AsyncParsableCommand {
                 }
             }
             print("Lean is ready.")
-        } catch let error as LeanREPLError {
-            printError("doctor: \(error.message)")
-            if let tail = error.stderrTail, !tail.isEmpty { printError("REPL stderr (last lines):\n\(tail)") }
-            throw ExitCode(1)
         }
     }
 }

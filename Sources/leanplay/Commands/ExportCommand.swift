@@ -7,11 +7,19 @@ struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export training data from a ledger as JSONL.",
-        discussion: """
-            Kinds: sft (chat messages of accepted proofs), repair (failed proof, error, fixed proof), pairs (NL ↔ Lean),
-            steps ((state, tactic) pairs from step-wise search), curriculum (the queue in order), report, round_report.
-            """
+        discussion: "Kinds:\n" + ExportKind.allCases.map { "  \($0.rawValue): \(kindSummaries[$0] ?? "")" }.joined(separator: "\n")
     )
+
+    /// One line per kind for --help; the README's command reference lists the same kinds (a test compares).
+    static let kindSummaries: [ExportKind: String] = [
+        .sft: "chat messages (system, statement, proof) of accepted proofs",
+        .repair: "repair triples: a failed proof, Lean's error, the proof that fixed it",
+        .pairs: "natural-language ↔ Lean statement pairs",
+        .steps: "(proof state, tactic) pairs from step-wise search",
+        .curriculum: "the curriculum queue in order",
+        .roundReport: "per-round counts (attempts, proved, disproved, tokens)",
+        .formalizationReport: "one line per formalization (status, flags, attempts, budget level), as `report --json`",
+    ]
 
     @OptionGroup var ledger: LedgerOption
     @Option(help: "What to export: \(ExportKind.allCases.map(\.rawValue).joined(separator: "|")).")

@@ -41,6 +41,10 @@ struct ReportCommand: AsyncParsableCommand {
                     + (round.finishedAt == nil ? "  (unfinished)" : ""))
         }
         if rounds.isEmpty { print("(no rounds yet)") }
-        print("flags: " + FormalizationFlag.allCases.map { "\($0.rawValue) = \($0.explanation)" }.joined(separator: "; "))
+        let flagged = try ledger.flagCounts()
+        for flag in FormalizationFlag.allCases {
+            guard let count = flagged[flag] else { continue }  // only the flags that occur, with their meaning
+            print("flagged \(flag.rawValue): \(count) — \(flag.explanation)")
+        }
     }
 }

@@ -52,7 +52,7 @@ struct SelfPlayCommand: AsyncParsableCommand {
                 do {
                     try FileManager.default.createDirectory(at: context.url(exportDir), withIntermediateDirectories: true)
                 } catch {
-                    throw ValidationError("--export-dir \(exportDir): cannot create the folder (\(error.localizedDescription))")
+                    throw CLIError(.outputUnwritable, "--export-dir \(exportDir): cannot create the folder (\(error.localizedDescription)); check that its parent exists and is writable")
                 }
             }
             let ledger = try ledger.open(mustExist: false)

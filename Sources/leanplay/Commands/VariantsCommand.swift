@@ -45,11 +45,11 @@ struct VariantsCommand: AsyncParsableCommand {
             do {
                 file = try LeanParser.parseFile(text, origin: statement)
             } catch {
-                throw ValidationError("--statement \(statement): \(error)")
+                throw CLIError(.inputMalformed, "--statement \(statement): \(error)")
             }
             guard file.declarations.count == 1, let declaration = file.declarations.first else {
-                throw ValidationError(
-                    "--statement \(statement): expected exactly one theorem, found \(file.declarations.count) declarations")
+                throw CLIError(
+                    .inputMalformed, "--statement \(statement): expected exactly one theorem, found \(file.declarations.count) declarations")
             }
             let headerText = try header.map { try InputFiles.text($0, flag: "--header") } ?? file.preamble.text
             let parent = VariantParent(

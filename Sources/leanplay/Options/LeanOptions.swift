@@ -18,6 +18,11 @@ struct LeanOptions: ParsableArguments {
     @Flag(help: "Allow native_decide / decide +native / bv_decide and the axioms they add.")
     var allowNative = false
 
+    /// Read before parsing by `CommandLog` (logging is set up before any command runs); declared here so
+    /// that it is a valid flag of every command that talks to Lean or a model.
+    @Flag(help: "Also log lifecycle events (REPL workers started, recycled, respawned) on standard error; by default only warnings are.")
+    var verbose = false
+
     func validate() throws {
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
         if let timeout, !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }

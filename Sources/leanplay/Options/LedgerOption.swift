@@ -7,15 +7,22 @@ struct LedgerOption: ParsableArguments {
     @Option(help: "The run's ledger (an SQLite file; created by selfplay when missing).")
     var db: String
 
-    /// Opens the ledger; `mustExist` for read-only commands (report, export).
+    /// Opens the ledger; `mustExist` for commands that read a run (report, export, prove).
+    ///
+    /// - Throws: ``CLIError`` `.inputMissing` when `mustExist` and there is no such file (or it cannot be
+    ///   opened), `.outputUnwritable` when a new ledger cannot be created.
     func open(mustExist: Bool) throws -> Ledger {
         if mustExist, !FileManager.default.fileExists(atPath: db) {
-            throw ValidationError("--db \(db): no such ledger (run `leanplay selfplay --db \(db) …` first)")
+            throw CLIError(.inputMissing, "--db \(db): no such ledger (run `leanplay selfplay --db \(db) …` first)")
         }
         do {
             return try Ledger.open(path: db)
         } catch {
-            throw ValidationError("--db \(db): \(error)")
+            if error.code == .newerSchema { throw error }
+            if mustExist { throw CLIError(.inputMissing, "--db \(db): cannot open the ledger: \(error.message)") }
+            throw CLIError(
+                .outputUnwritable,
+                "--db \(db): cannot create or open the ledger: \(error.message); check that the folder exists and is writable")
         }
     }
 }

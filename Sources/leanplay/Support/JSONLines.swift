@@ -1,10 +1,14 @@
 import Foundation
 
 /// Writes one JSON object per line to standard output, keys sorted, no slashes escaped.
+///
+/// Every JSON the CLI writes uses snake_case keys (`formalization_id`, `lean_seconds`), like the ledger's
+/// exports and the jobs' output files: Swift property names are converted here, once, for every command.
 enum JSONLines {
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         return encoder
     }()
 

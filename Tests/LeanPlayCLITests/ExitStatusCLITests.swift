@@ -1,0 +1,105 @@
+import Foundation
+import LeanPlayTestSupport
+import Testing
+
+/// One exit-status table for every command (README, "Exit status"): a missing input file is 66, an input
+/// in the wrong format 65, an output that cannot be written 73, Lean or configuration 2, a bad flag 64.
+@Suite("CLI: exit statuses", .enabled(if: CLIRunner.isBuilt))
+struct ExitStatusCLITests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var arguments: @Sendable (CLIWorkspace) -> [String]
+        var status: Int32
+        var stderrMentions: String
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        // A missing input file: 66, whatever the command.
+        Case(name: "verify --batch missing", arguments: { ["verify", "--batch", "missing.jsonl"] + $0.lean },
+             status: 66, stderrMentions: "missing.jsonl"),
+        Case(name: "verify --statement missing", arguments: { ["verify", "--statement", "missing.lean", "--proof", "proof.lean"] + $0.lean },
+             status: 66, stderrMentions: "missing.lean"),
+        Case(name: "formalize missing corpus", arguments: { ["formalize", "missing.jsonl", "--out", "out.jsonl"] + $0.lean + $0.unreachableModel },
+             status: 66, stderrMentions: "missing.jsonl"),
+        Case(name: "selfplay --corpus missing", arguments: { ["selfplay", "--db", "new.sqlite", "--corpus", "missing.jsonl"] + $0.lean + $0.prompts },
+             status: 66, stderrMentions: "missing.jsonl"),
+        Case(name: "variants --statement missing", arguments: { ["variants", "--statement", "missing.lean", "--out", "v.jsonl"] + $0.lean + $0.prompts },
+             status: 66, stderrMentions: "missing.lean"),
+        Case(name: "prove --db missing", arguments: { ["prove", "--db", "missing.sqlite"] + $0.lean + $0.prompts },
+             status: 66, stderrMentions: "missing.sqlite"),
+        Case(name: "report --db missing", arguments: { _ in ["report", "--db", "missing.sqlite"] },
+             status: 66, stderrMentions: "missing.sqlite"),
+        Case(name: "export --db missing", arguments: { _ in ["export", "--db", "missing.sqlite", "--kind", "sft", "--out", "x.jsonl"] },
+             status: 66, stderrMentions: "missing.sqlite"),
+        // An input in the wrong format: 65.
+        Case(name: "selfplay --corpus malformed", arguments: { ["selfplay", "--db", "new.sqlite", "--corpus", "malformed.jsonl"] + $0.lean + $0.prompts },
+             status: 65, stderrMentions: "malformed.jsonl:2"),
+        // An output that cannot be written: 73, whatever the command.
+        Case(name: "export --out unwritable", arguments: { _ in ["export", "--db", "run.sqlite", "--kind", "sft", "--out", "afile/sft.jsonl"] },
+             status: 73, stderrMentions: "afile/sft.jsonl"),
+        Case(name: "selfplay --db unwritable", arguments: { ["selfplay", "--db", "afile/run.sqlite", "--corpus", "corpus.jsonl"] + $0.lean + $0.prompts },
+             status: 73, stderrMentions: "afile/run.sqlite"),
+        Case(name: "selfplay --export-dir unwritable",
+             arguments: { ["selfplay", "--db", "new.sqlite", "--corpus", "corpus.jsonl", "--export-dir", "afile/exports"] + $0.lean + $0.prompts },
+             status: 73, stderrMentions: "afile/exports"),
+        Case(name: "formalize --out unwritable", arguments: { ["formalize", "corpus.jsonl", "--out", "afile/out.jsonl"] + $0.lean + $0.unreachableModel },
+             status: 73, stderrMentions: "afile/out.jsonl"),
+        Case(name: "variants --out unwritable", arguments: { ["variants", "--statement", "statement.lean", "--out", "afile/v.jsonl"] + $0.lean + $0.prompts },
+             status: 73, stderrMentions: "afile/v.jsonl"),
+        // Lean cannot be started: 2, doctor included.
+        Case(name: "doctor without Lean", arguments: { _ in ["doctor"] }, status: 2, stderrMentions: "elan"),
+        Case(name: "verify with a missing Lean project",
+             arguments: { _ in ["verify", "--statement", "statement.lean", "--proof", "proof.lean", "--lean-project", "/nonexistent/lean"] },
+             status: 2, stderrMentions: "/nonexistent/lean"),
+        // A bad flag: 64.
+        Case(name: "selfplay --rounds 0", arguments: { ["selfplay", "--db", "new.sqlite", "--corpus", "corpus.jsonl", "--rounds", "0"] + $0.lean + $0.prompts },
+             status: 64, stderrMentions: "--rounds"),
+        Case(name: "export --kind unknown", arguments: { _ in ["export", "--db", "run.sqlite", "--kind", "nope", "--out", "x.jsonl"] },
+             status: 64, stderrMentions: "round_report"),
+    ]
+
+    @Test(arguments: cases) func everyCommandUsesTheOneTable(_ testCase: Case) async throws {
+        let workspace = try CLIWorkspace()
+        let result = try await workspace.run(testCase.arguments(workspace))
+        #expect(result.exitCode == testCase.status, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains(testCase.stderrMentions), "stderr: \(result.stderr)")
+        if testCase.status != 64 {
+            #expect(!result.stderr.contains("Usage:"), "a failure found while running shows no usage text: \(result.stderr)")
+        }
+    }
+
+    @Test func malformedBatchLinesArePartialFailure() async throws {
+        let workspace = try CLIWorkspace()
+        try workspace.write("batch.jsonl", """
+            {"id": "ok", "statement": "theorem u (n : Nat) : n + 0 = n := by", "proof": "simp"}
+            not json
+
+            """)
+        let result = try await workspace.run(["verify", "--batch", "batch.jsonl"] + workspace.lean)
+        #expect(result.exitCode == 1)
+        #expect(result.stdoutLines.count == 1, "the valid line still gets its verdict")
+        #expect(result.stderr.contains("batch.jsonl:2"))
+    }
+
+    /// `--out /dev/null` (or any output that is not a regular file) is written, never resumed from.
+    @Test func nonRegularOutputsAreNotResumedFrom() async throws {
+        let workspace = try CLIWorkspace()
+        for _ in 0..<2 {
+            let variants = try await workspace.run(
+                ["variants", "--statement", "statement.lean", "--count", "2", "--out", "/dev/null"] + workspace.lean + workspace.prompts)
+            #expect(variants.exitCode == 0, "stderr: \(variants.stderr)")
+            #expect(variants.stdout.contains("written to /dev/null"))
+        }
+
+        let server = try LoopbackModelServer { request in
+            .completion(answering: request) { _ in "```lean\ntheorem t (n : Nat) : n + 0 = n := by\n  sorry\n```" }
+        }
+        defer { server.stop() }
+        let formalize = try await workspace.run(
+            ["formalize", "corpus.jsonl", "--samples", "1", "--out", "/dev/null", "--llm-base-url", server.baseURL.absoluteString,
+             "--llm-model", "m", "--prompts", SharedFixtures.promptsDirectory.path, "--no-cache"] + workspace.lean)
+        #expect(formalize.exitCode == 0, "stderr: \(formalize.stderr)")
+        #expect(formalize.stdout.contains("2 problems done"))
+    }
+}

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 
 /// `leanplay`: autoformalization and conjecturer/prover self-play against the Lean 4 kernel.
 @main
@@ -21,24 +20,35 @@ struct LeanPlayCommand: AsyncParsableCommand {
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         CommandLog.bootstrap(verbose: CommandLog.verboseRequested(in: arguments))
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot(arguments)
+            command = try parseAsRoot(arguments)
+        } catch {
+            reportUnknownFlagOrCommand(in: arguments, error: error)
+            exit(withError: error)
+        }
+        do {
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
         } catch {
-            if !(error is ExitCode), let unknown = UnknownOption.find(in: arguments) {
-                printError("error: " + unknown.message)
-                Foundation.exit(ExitStatus.usage)
-            }
-            if !(error is ExitCode), let (typed, nearest) = UnknownOption.misspelledSubcommand(in: arguments) {
-                let hint = nearest.map { "; did you mean 'leanplay \($0)'?" } ?? ""
-                printError("error: unknown command '\(typed)'\(hint) (see 'leanplay --help')")
-                Foundation.exit(ExitStatus.usage)
-            }
             exit(withError: error)
+        }
+    }
+
+    /// When parsing failed and an argument names no flag (or no command), says so first and exits 64.
+    private static func reportUnknownFlagOrCommand(in arguments: [String], error: any Error) {
+        guard !(error is CleanExit) else { return }  // --help, --version
+        if let misspelled = UnknownOption.misspelledSubcommand(in: arguments) {
+            let hint = misspelled.nearest.map { "; did you mean 'leanplay \($0)'?" } ?? ""
+            printError("error: unknown command '\(misspelled.typed)'\(hint) (see 'leanplay --help')")
+            Foundation.exit(ExitStatus.usage)
+        }
+        if let unknown = UnknownOption.find(in: arguments) {
+            printError("error: " + unknown.message)
+            Foundation.exit(ExitStatus.usage)
         }
     }
 }

@@ -18,7 +18,7 @@ struct ExportCommand: AsyncParsableCommand {
         .steps: "(proof state, tactic) pairs from step-wise search",
         .curriculum: "the curriculum queue in order",
         .roundReport: "per-round counts (attempts, proved, disproved, tokens)",
-        .formalizationReport: "one line per formalization (status, flags, attempts, budget level), as `report --json`",
+        .formalizationReport: "one line per formalization, as `report --json`",
     ]
 
     @OptionGroup var ledger: LedgerOption

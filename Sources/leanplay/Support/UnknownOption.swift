@@ -49,7 +49,7 @@ struct UnknownOption: Equatable {
 
     /// The subcommand nearest to a misspelled one (`leanplay verfy` → `verify`), when the first argument is
     /// no flag and no subcommand.
-    static func misspelledSubcommand(in arguments: [String], tree: CommandTree = .leanplay) -> (String, String?)? {
+    static func misspelledSubcommand(in arguments: [String], tree: CommandTree = .leanplay) -> (typed: String, nearest: String?)? {
         guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
         let names = tree.subcommands.map(\.name) + ["help"]
         guard !names.contains(first) else { return nil }
@@ -58,10 +58,14 @@ struct UnknownOption: Equatable {
 
     /// The candidate within a small edit distance (transpositions count as one edit) of `name`.
     static func nearest(to name: String, in candidates: Set<String>) -> String? {
-        let scored = candidates.map { ($0, editDistance(name, $0)) }
-            .filter { $0.1 <= max(2, name.count / 3) }
-            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-        if let best = scored.first { return best.0 }
+        let limit = max(2, name.count / 3)
+        var best: (candidate: String, distance: Int)? = nil
+        for candidate in candidates.sorted() {
+            let distance = editDistance(name, candidate)
+            guard distance <= limit else { continue }
+            if best == nil || distance < best!.distance { best = (candidate, distance) }
+        }
+        if let best { return best.candidate }
         // A prefix of exactly one flag (`--queue` for `--queue-limit`) is a likely slip too.
         let prefixed = candidates.filter { $0.hasPrefix(name) || name.hasPrefix($0) }
         return prefixed.count == 1 ? prefixed.first : nil

@@ -1,11 +1,10 @@
-/// A failure the command line itself detects while running (after parsing): a missing input file, an
-/// input that is not in the expected format, an output that cannot be written. Its ``kind`` decides the
-/// exit status (see ``ExitStatus``); its message names the flag and path involved and says what to do.
+/// A failure the command line itself detects while running: a missing input file, an input that is not in
+/// the expected format, an output that cannot be written (bad flags are `ValidationError`s, exit 64). Its
+/// ``kind`` decides the exit status (see ``ExitStatus``); its message names the flag and path involved and
+/// says what to do.
 struct CLIError: Error, Sendable, CustomStringConvertible {
     /// What went wrong, as one row of the exit-status table.
     enum Kind: Sendable {
-        /// A flag value that cannot work (found only while running).
-        case usage
         /// An input file does not exist or cannot be read.
         case inputMissing
         /// An input file exists but is not in the expected format.

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import LeanPlay
 
-/// The one table of `leanplay` exit statuses (documented in README, "Exit status"), and the one mapping
-/// from every error a command can meet to a status and a message that says what happened and what to do.
+/// The one table of `leanplay` exit statuses (the README's "Command-line reference" has the same rows,
+/// checked by `ReadmeReferenceTests`), and the one mapping from every error a command can meet to a status
+/// and a message that says what happened and what to do.
 ///
 /// | status | meaning |
 /// | --- | --- |
@@ -23,23 +24,11 @@ enum ExitStatus {
     static let inputMissing: Int32 = 66
     static let outputUnwritable: Int32 = 73
 
-    /// Every row of the table, in order: (status, meaning). The README's table is tested against it.
-    static let table: [(Int32, String)] = [
-        (success, "success"),
-        (failure, "a proof was not accepted, or some items failed or had malformed input lines (the rest is done and kept; rerun the same command to resume)"),
-        (setup, "Lean cannot be started, or the configuration (`leanplay.toml`, model settings, prompt templates) cannot work"),
-        (usage, "a flag is unknown, misspelled, missing or has a bad value"),
-        (inputMalformed, "an input file is not in the expected format (a corpus, a statement, a ledger)"),
-        (inputMissing, "an input file does not exist or cannot be read"),
-        (outputUnwritable, "an output (`--out`, `--db`, `--export-dir`) cannot be created or written"),
-    ]
-
     /// What to print and which status to exit with for `error`, raised by the command named `command`.
     static func classify(_ error: any Error, command: String) -> (status: Int32, message: String) {
         switch error {
         case let error as CLIError:
             let status: Int32 = switch error.kind {
-            case .usage: usage
             case .inputMissing: inputMissing
             case .inputMalformed: inputMalformed
             case .outputUnwritable: outputUnwritable

@@ -133,4 +133,24 @@ struct FakeREPLSearchSpendingTests {
         let expectedChecks = 11 + 1 + 3
         #expect(outcome.searchObligations == SearchObligationStatistics(closed: 2, checks: expectedChecks))
     }
+
+    @Test("the (state, tactic) steps export keeps a commented model tactic intact")
+    func stepsExportKeepsTacticText() async throws {
+        let (outcome, recorder, _, _) = try await Self.prove(Self.modelHole, level: 2)
+        #expect(outcome.isProved)
+        let last = try #require(recorder.recorded.last)
+        let ledger = try Ledger.inMemory()
+        try ledger.addProblem(LedgerProblem(id: "conj", informal: "conjunction"))
+        let id = try ledger.addFormalization(NewFormalization(
+            problemID: "conj", statement: Self.modelHole.statement, header: "", statementHash: "h:conj", source: .corpus)).id
+        try await LedgerAttemptRecorder(ledger: ledger, round: 1).record(last, formalizationID: id)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("leanplay-steps-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: url) }
+        _ = try ledger.export(.steps, to: url)
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+        let tactics = try lines.map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])["tactic"] as? String
+        }
+        #expect(tactics == ["exact ⟨hp, hq, hp⟩ -- all three conjuncts", "omega"])
+    }
 }

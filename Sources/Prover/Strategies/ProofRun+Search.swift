@@ -29,6 +29,8 @@ extension ProofRun {
         var checksByObligation: [ObligationID: Int] = [:]
         /// Obligations closed on some path.
         var closedObligations = Set<ObligationID>()
+        /// Set when a tactic check was refused: only the final re-verification's check is left.
+        var outOfChecks = false
 
         var statistics: SearchObligationStatistics {
             SearchObligationStatistics(
@@ -91,7 +93,7 @@ extension ProofRun {
                 case .some(let complete):
                     return compose(complete, sketch: sketches[complete.sketchIndex])
                 case .none:
-                    if !meter.canCheck { return nil }
+                    if search.outOfChecks || !meter.canCheck { return nil }
                 }
             }
         } catch let error as ProverError {
@@ -172,7 +174,10 @@ extension ProofRun {
         if let cached = search.cache.outcome(of: tactic, on: goal) {
             outcome = cached
         } else {
-            guard meter.reserveCheck(keeping: 1) else { return .outOfBudget }
+            guard meter.reserveCheck(keeping: 1) else {
+                search.outOfChecks = true
+                return .outOfBudget
+            }
             search.checksByObligation[id, default: 0] += 1
             let response = try await stepper.apply(tactic, to: obligation.proofState)
             let goals = response.goals ?? []

@@ -17,7 +17,7 @@ struct FakeREPLProverTests {
         {"statement_contains": "x + 0 = x", "proof_equals": "omega", "result": "ok", "axioms": ["propext"]},
         {"statement_contains": "¬ (∀ (n : Nat) (h : n > 5), n < 3)", "proof_equals": "omega", "result": "ok", "axioms": []},
         {"statement_contains": "False", "proof_equals": "omega", "result": "ok", "axioms": []},
-        {"statement_contains": "p ∧ q", "proof_equals": "(constructor; exact hp; exact hq)", "result": "ok", "axioms": []}
+        {"statement_contains": "p ∧ q", "proof_equals": "constructor\n  exact hp\n  exact hq", "result": "ok", "axioms": []}
       ],
       "tactics": [
         {"goal_contains": "⊢ p ∧ q", "tactic": "constructor", "goals": ["case left\np q : Prop\nhp : p\n⊢ p"]},
@@ -75,7 +75,7 @@ struct FakeREPLProverTests {
 
             let second = try await engine.runRound()
             let and = try #require(second.formalizations.first { $0.formalizationID.hasPrefix("e_and/") })
-            #expect(and.proved && and.proof == "(constructor; exact hp; exact hq)", "found by step-wise search at level 1: \(and)")
+            #expect(and.proved && and.proof == "constructor\nexact hp\nexact hq", "found by step-wise search at level 1: \(and)")
             let accepted = try ledger.attempts(for: and.formalizationID).filter { $0.record.verdict == .accepted && $0.record.kind == .prove }
             #expect(accepted.map(\.record.strategy) == [.search])
             let steps = try ledger.proofSteps(attemptID: try #require(accepted.first).id)

@@ -16,9 +16,9 @@ import Testing
 struct FakeREPLSketchSearchTests {
     static let statement = "theorem sk (x y : Nat) (h : x = 1) : x + y = 1 + y := by"
     static let sketch = "have h₁ : x = 1 := by sorry\nhave h₂ : y = y := by\n  sorry\nomega"
-    static let composed = "have h₁ : x = 1 := by (exact h)\nhave h₂ : y = y := by\n  (rfl)\nomega"
+    static let composed = "have h₁ : x = 1 := by exact h\nhave h₂ : y = y := by\n  rfl\nomega"
     /// The composed proof as it stands in the theorem command (every line indented by two spaces).
-    static let composedInCommand = "have h₁ : x = 1 := by (exact h)\n  have h₂ : y = y := by\n    (rfl)\n  omega"
+    static let composedInCommand = "have h₁ : x = 1 := by exact h\n  have h₂ : y = y := by\n    rfl\n  omega"
 
     /// Rules: only the fully composed proof is accepted; `exact h` closes `⊢ x = 1`; `rfl` closes
     /// `⊢ y = y` only when `closesSecond`, else it fails like Lean.

@@ -160,7 +160,7 @@ struct ModelSearchTests {
                 sketchGoals: { command in
                     command.contains("have h₁") ? ["x y : Nat\nh : x = 1\n⊢ x = 1"] : ["x y : Nat\nh : x = 1\n⊢ x + y = 1 + y"]
                 })
-            let composed = "have h₁ : x = 1 := by (exact h)\nomega"
+            let composed = "have h₁ : x = 1 := by exact h\nomega"
             let verifier = ScriptedVerifier { _, proof in proof == composed }
             var configuration = ProverConfiguration(portfolio: AutomationPortfolio(tactics: ["rfl"]), concurrency: 1)
             configuration.samplesPerRequest = 1

@@ -108,7 +108,7 @@ struct StatementProverTests {
                     ? ["x y : Nat\nh : x = 1\n⊢ x = 1", "x y : Nat\nh : x = 1\nh₁ : x = 1\n⊢ y = y"]
                     : ["x y : Nat\nh : x = 1\n⊢ x + y = 1 + y"]
             })
-        let composed = "have h₁ : x = 1 := by (omega)\nhave h₂ : y = y := by (rfl)\nomega"
+        let composed = "have h₁ : x = 1 := by omega\nhave h₂ : y = y := by rfl\nomega"
         let verifier = ScriptedVerifier { _, proof in proof == composed }
         let prover = Fixtures.prover(verifier: verifier, portfolio: ["rfl", "omega"], stepping: stepper)
         let recorder = InMemoryRecorder()
@@ -120,7 +120,7 @@ struct StatementProverTests {
         #expect(found?.proof == composed)
         #expect(found?.steps.map(\.tactic) == ["omega", "rfl"])
         #expect(found?.steps.first?.state == "x y : Nat\nh : x = 1\n⊢ x = 1")
-        #expect(stepper.requests.filter { $0.hasPrefix("cmd") }.count == 2, "the root goal and the sketch were started")
+        #expect(stepper.requests.filter { $0.hasPrefix("cmd") }.count == 1, "the sketch closed before the root goal was started")
         #expect(!verifier.checked.contains { $0.proof == composed }, "runSearch only composes; StatementProver re-verifies")
     }
 
@@ -131,15 +131,15 @@ struct StatementProverTests {
                     .init(goalContains: "⊢ left", tactic: "simp", goals: []),
                     .init(goalContains: "⊢ right", tactic: "simp", goals: [])],
             sketchGoals: { _ in ["⊢ conj"] })
-        let verifier = ScriptedVerifier { _, proof in proof == "(constructor; simp; simp)" }
+        let verifier = ScriptedVerifier { _, proof in proof == "constructor\nsimp\nsimp" }
         let recorder = InMemoryRecorder()
         let outcome = try await Fixtures.prover(verifier: verifier, portfolio: ["constructor", "simp"], stepping: stepper)
             .prove(try Fixtures.target("theorem t (a b : Prop) (ha : a) (hb : b) : a ∧ b := by", level: 1),
                    budget: Fixtures.budget(checks: 30, samples: 4, expansions: 5), round: 1, recorder: recorder)
-        #expect(outcome.proof == "(constructor; simp; simp)")
+        #expect(outcome.proof == "constructor\nsimp\nsimp", "one tactic per line, as the search applied them")
         #expect(outcome.strategy == .search)
         let last = try #require(recorder.recorded.last)
         #expect(last.strategy == .search && last.key == "r1/p1/f1/prove/search" && last.steps.count == 3)
-        #expect(verifier.checked.map(\.proof) == ["constructor", "simp", "(constructor; simp; simp)"])
+        #expect(verifier.checked.map(\.proof) == ["constructor", "simp", "constructor\nsimp\nsimp"])
     }
 }

@@ -28,13 +28,13 @@ struct TextToolsTests {
         #expect(holes.map(\.isTactic) == [true, false])
     }
 
-    @Test("composition fills tactic and term placeholders in order")
+    @Test("composition fills tactic and term placeholders in order, as Lean layout")
     func composition() {
         let sketch = "have h₁ : a = 1 := by sorry\nhave h₂ : b = 2 := by\n  sorry\nexact f h₁ h₂ sorry"
         let composed = SketchComposer.compose(sketch: sketch, tactics: [0: ["norm_num"], 1: ["simp", "ring"], 2: ["omega"]])
-        #expect(composed == "have h₁ : a = 1 := by (norm_num)\nhave h₂ : b = 2 := by\n  (simp; ring)\nexact f h₁ h₂ (by omega)")
+        #expect(composed == "have h₁ : a = 1 := by norm_num\nhave h₂ : b = 2 := by\n  simp\n  ring\nexact f h₁ h₂ (by omega)")
         #expect(SketchComposer.compose(sketch: sketch, tactics: [0: ["simp"]]) == nil, "every placeholder must be closed")
-        #expect(SketchComposer.compose(sketch: "sorry", tactics: [0: ["omega"]]) == "(omega)")
+        #expect(SketchComposer.compose(sketch: "sorry", tactics: [0: ["omega"]]) == "omega")
     }
 
     @Test("attempt keys are deterministic and name round, formalization, kind and what was tried")

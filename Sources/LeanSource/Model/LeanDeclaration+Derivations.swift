@@ -13,16 +13,54 @@ extension LeanDeclaration {
                         conclusion: "¬ (" + universalClosure() + ")")
     }
 
+    /// The same statement with the conclusion's leading `∀` binders and `→` premises moved into binders
+    /// (what `intro` would do): `theorem t : ∀ x : ℝ, 0 < x → P x` becomes
+    /// `theorem t (x : ℝ) (hyp₁ : 0 < x) : P x`. The new binders are classified like parsed ones (by
+    /// type); existing binders keep their flags. Generated premise names (`hyp₁`, `hyp₂`, …) avoid every
+    /// identifier of the statement. See `ConclusionIntroducer` for what is and is not introduced.
+    public func introducingConclusionBinders() -> LeanDeclaration {
+        var taken = Set(binders.flatMap(\.names))
+        if let tokens = try? LeanLexer.tokenize(conclusion) {
+            taken.formUnion(tokens.filter { $0.kind == .identifier }.map(\.text))
+        }
+        for binder in binders {
+            if let tokens = try? LeanLexer.tokenize(binder.type) {
+                taken.formUnion(tokens.filter { $0.kind == .identifier }.map(\.text))
+            }
+        }
+        let (groups, rest) = ConclusionIntroducer.introduce(conclusion, takenNames: taken)
+        guard !groups.isEmpty else { return self }
+        let introduced = groups.map { LeanBinder(bracket: $0.bracket, names: $0.names, type: $0.type, isHypothesis: false) }
+        let kinds = HypothesisHeuristic.kinds(of: binders + introduced)
+        var copy = self
+        copy.binders = binders + introduced.enumerated().map { offset, binder in
+            var binder = binder
+            binder.isHypothesis = kinds[binders.count + offset] != .data
+            return binder
+        }
+        copy.conclusion = rest
+        return copy
+    }
+
+    /// True when the statement has hypotheses to probe: binder hypotheses, or premises of the
+    /// conclusion (`∀ x, 0 < x → …`).
+    public var hasProbeHypotheses: Bool { !introducingConclusionBinders().hypotheses.isEmpty }
+
     /// Same binders with conclusion `False`: proving it shows the hypotheses are contradictory
-    /// (the statement is vacuously true). Modifiers are dropped; the result has no body.
+    /// (the statement is vacuously true). The conclusion's leading `∀`/`→` become binders first
+    /// (``introducingConclusionBinders()``). Modifiers are dropped; the result has no body.
     public func vacuityProbe(named name: String) -> LeanDeclaration {
-        LeanDeclaration(keyword: .theorem, name: name, binders: binders, conclusion: "False")
+        let introduced = introducingConclusionBinders()
+        return LeanDeclaration(keyword: .theorem, name: name, binders: introduced.binders, conclusion: "False")
     }
 
     /// Only the variables (hypotheses dropped), same conclusion: proving it shows the hypotheses are
-    /// not needed (the statement is trivial). Modifiers are dropped; the result has no body.
+    /// not needed (the statement is trivial). The conclusion's leading `∀`/`→` become binders first
+    /// (``introducingConclusionBinders()``), so its premises are dropped too. Modifiers are dropped;
+    /// the result has no body.
     public func trivialityProbe(named name: String) -> LeanDeclaration {
-        LeanDeclaration(keyword: .theorem, name: name, binders: variables, conclusion: conclusion)
+        let introduced = introducingConclusionBinders()
+        return LeanDeclaration(keyword: .theorem, name: name, binders: introduced.variables, conclusion: introduced.conclusion)
     }
 
     /// The same declaration under another name; an `example` becomes a `theorem`.

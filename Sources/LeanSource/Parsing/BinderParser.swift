@@ -49,14 +49,14 @@ struct BinderParser {
         return Group(bracket: bracket, names: names, type: type)
     }
 
-    /// Flags hypotheses, letting a binder whose type is an earlier `Prop` variable count as one.
+    /// Flags hypotheses from their types, letting earlier binders (`(p : Prop)`, `(P : ℕ → Prop)`,
+    /// `(α : Type*)`) inform later ones; undetermined types count as hypotheses.
     static func classify(_ groups: [Group]) -> [LeanBinder] {
-        var propositions: Set<String> = []
+        var context = HypothesisHeuristic.Context()
         return groups.map { group in
-            let isHypothesis = HypothesisHeuristic.isHypothesis(
-                bracket: group.bracket, names: group.names, type: group.type, propositionNames: propositions)
-            if !isHypothesis, group.type == "Prop" { propositions.formUnion(group.names) }
-            return LeanBinder(bracket: group.bracket, names: group.names, type: group.type, isHypothesis: isHypothesis)
+            let kind = HypothesisHeuristic.kind(bracket: group.bracket, type: group.type, context: context)
+            context.add(names: group.names, type: group.type, kind: kind)
+            return LeanBinder(bracket: group.bracket, names: group.names, type: group.type, isHypothesis: kind != .data)
         }
     }
 

@@ -12,6 +12,9 @@ public struct ProofObligation: Sendable, Hashable, Codable {
     /// The goals (joined) each of `tactics` was applied to, for the (state, tactic) training export.
     public var states: [String] = []
 
+    /// The goals as one text (the cache key of the search and the `goals` of the next-tactic prompt).
+    public var goalKey: String { goals.joined(separator: "\n\n") }
+
     /// Creates an obligation.
     public init(sorryIndex: Int, proofState: Int, goals: [String], tactics: [String] = []) {
         self.sorryIndex = sorryIndex

@@ -33,7 +33,7 @@ public struct SearchNode: Sendable, Hashable, Codable {
         precondition(!open.isEmpty, "a complete node has nothing to expand")
         var next = self
         var obligation = next.open.removeFirst()
-        obligation.states.append(obligation.goals.joined(separator: "\n\n"))
+        obligation.states.append(obligation.goalKey)
         obligation.tactics.append(tactic)
         obligation.proofState = proofState
         obligation.goals = goals

@@ -1,92 +1,25 @@
-/// Fills the `sorry` placeholders of a sketch with the tactics the search found for them.
+/// Fills the `sorry` placeholders of a sketch with the tactics the search found for them, as Lean layout.
 ///
-/// The placeholders are found by a small scanner that skips comments (`--`, nested `/- -/`), strings and
-/// character literals, and only takes `sorry` as a whole identifier (`h_sorry`, `sorry_lemma` are not
-/// placeholders). The i-th placeholder in source order matches the i-th entry of the REPL's `sorries`
-/// sorted by position. A placeholder in tactic position (after `by`, `;`, `·`, `<;>` or alone at the
-/// start of a line) becomes `(t₁; t₂)`; in term position it becomes `(by t₁; t₂)`.
+/// The placeholders are found by `SketchPlaceholderScanner` (comments, strings and identifiers that merely
+/// contain `sorry` are skipped). The i-th placeholder in source order matches the i-th entry of the REPL's
+/// `sorries` sorted by position.
+///
+/// The tactics of one placeholder are written one per line at one column, the way the REPL applied
+/// them: a step's own continuation lines keep their indentation relative to its first line, so nested
+/// blocks (`constructor` then `· …` bullets, `have … := by` with an indented body) and trailing `--`
+/// comments survive unchanged. What the search checked step by step is therefore what gets re-checked:
+///
+/// - a placeholder that starts a tactic block (alone on its line, or after `by`, `·`, `=>`, `then`,
+///   `else`) is replaced in place; later steps go on their own lines at the placeholder's column;
+/// - after `;` or `<;>`, or with code after it on the same line, one single-line step replaces it in
+///   place and several steps become a parenthesized sequence `(t₁⏎ t₂)`;
+/// - in term position it becomes `(by t₁⏎ t₂)`.
+///
+/// A closing parenthesis never follows a line comment on the same line: it moves to its own line.
 public enum SketchComposer {
-    /// The range of each `sorry` placeholder in source order, with whether it is in tactic position.
-    public static func placeholders(in sketch: String) -> [(range: Range<String.Index>, isTactic: Bool)] {
-        var result: [(Range<String.Index>, Bool)] = []
-        var index = sketch.startIndex
-        var previousToken = ""
-        var lineStartOnlyWhitespace = true
-        func peek(_ offset: Int) -> Character? {
-            var cursor = index
-            for _ in 0..<offset {
-                guard cursor < sketch.endIndex else { return nil }
-                cursor = sketch.index(after: cursor)
-            }
-            return cursor < sketch.endIndex ? sketch[cursor] : nil
-        }
-        while index < sketch.endIndex {
-            let character = sketch[index]
-            if character == "\n" {
-                lineStartOnlyWhitespace = true
-                index = sketch.index(after: index)
-                continue
-            }
-            if character.isWhitespace {
-                index = sketch.index(after: index)
-                continue
-            }
-            if character == "-", peek(1) == "-" {
-                while index < sketch.endIndex, sketch[index] != "\n" { index = sketch.index(after: index) }
-                continue
-            }
-            if character == "/", peek(1) == "-" {
-                var depth = 0
-                while index < sketch.endIndex {
-                    if sketch[index] == "/", peek(1) == "-" {
-                        depth += 1
-                        index = sketch.index(index, offsetBy: 2)
-                    } else if sketch[index] == "-", peek(1) == "/" {
-                        depth -= 1
-                        index = sketch.index(index, offsetBy: 2)
-                        if depth == 0 { break }
-                    } else {
-                        index = sketch.index(after: index)
-                    }
-                }
-                continue
-            }
-            if character == "\"" {
-                index = sketch.index(after: index)
-                while index < sketch.endIndex, sketch[index] != "\"" {
-                    if sketch[index] == "\\" { index = sketch.index(after: index) }
-                    if index < sketch.endIndex { index = sketch.index(after: index) }
-                }
-                if index < sketch.endIndex { index = sketch.index(after: index) }
-                previousToken = "\"…\""
-                lineStartOnlyWhitespace = false
-                continue
-            }
-            if isIdentifierStart(character) {
-                let start = index
-                while index < sketch.endIndex, isIdentifierPart(sketch[index]) { index = sketch.index(after: index) }
-                let word = String(sketch[start..<index])
-                if word == "sorry" {
-                    let tactic = lineStartOnlyWhitespace || ["by", ";", "·", ".", "<;>", "=>"].contains(previousToken)
-                    result.append((start..<index, tactic))
-                }
-                previousToken = word
-                lineStartOnlyWhitespace = false
-                continue
-            }
-            if character == "<", peek(1) == ";", peek(2) == ">" {
-                previousToken = "<;>"
-                index = sketch.index(index, offsetBy: 3)
-            } else if character == "=", peek(1) == ">" {
-                previousToken = "=>"
-                index = sketch.index(index, offsetBy: 2)
-            } else {
-                previousToken = String(character)
-                index = sketch.index(after: index)
-            }
-            lineStartOnlyWhitespace = false
-        }
-        return result
+    /// The placeholders of `sketch` in source order.
+    public static func placeholders(in sketch: String) -> [SketchPlaceholder] {
+        SketchPlaceholderScanner.scan(sketch)
     }
 
     /// The sketch with placeholder `i` replaced by `tactics[i]`; nil when a placeholder has no tactics.
@@ -94,19 +27,77 @@ public enum SketchComposer {
         let holes = placeholders(in: sketch)
         var text = sketch
         for (offset, hole) in holes.enumerated().reversed() {
-            guard let steps = tactics[offset], !steps.isEmpty else { return nil }
-            let sequence = steps.map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }.joined(separator: "; ")
-            text.replaceSubrange(hole.range, with: hole.isTactic ? "(\(sequence))" : "(by \(sequence))")
+            guard let steps = tactics[offset]?.compactMap(cleaned), !steps.isEmpty else { return nil }
+            text.replaceSubrange(hole.range, with: replacement(for: hole, steps: steps))
         }
         return text
     }
 
-    private static func isIdentifierStart(_ character: Character) -> Bool {
-        character.isLetter || character == "_" || character == "«"
+    /// The text that replaces `hole`.
+    static func replacement(for hole: SketchPlaceholder, steps: [String]) -> String {
+        let singleLine = steps.count == 1 && !steps[0].contains("\n")
+        let inlineSafe = singleLine && !hasLineComment(steps[0])
+        switch hole.position {
+        case .blockStart where !hole.hasCodeAfter:
+            return block(steps, column: hole.column)
+        case .blockStart, .sequenced:
+            if inlineSafe { return steps[0] }
+            return parenthesized(steps, opening: "(", column: hole.column)
+        case .term:
+            if inlineSafe { return "(by \(steps[0]))" }
+            return parenthesized(steps, opening: "(by ", column: hole.column)
+        }
     }
 
-    private static func isIdentifierPart(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || character == "_" || character == "'" || character == "!"
-            || character == "?" || character == "." || ("₀"..."₉").contains(character)
+    /// The steps one per line at `column`: the first line without indentation (it goes where the
+    /// placeholder was), every later line of every step shifted right by `column` spaces.
+    static func block(_ steps: [String], column: Int) -> String {
+        let pad = String(repeating: " ", count: column)
+        var lines: [String] = []
+        for step in steps {
+            for line in step.split(separator: "\n", omittingEmptySubsequences: false) {
+                lines.append(lines.isEmpty || line.isEmpty ? String(line) : pad + line)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `opening` + the block + `)`; the parenthesis goes on its own line (at `column`, left of the
+    /// block) when the last line ends in a comment.
+    static func parenthesized(_ steps: [String], opening: String, column: Int) -> String {
+        let inner = block(steps, column: column + opening.unicodeScalars.count)
+        let lastLine = inner.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? inner
+        if hasLineComment(lastLine) {
+            return opening + inner + "\n" + String(repeating: " ", count: column) + ")"
+        }
+        return opening + inner + ")"
+    }
+
+    /// The step without trailing whitespace or blank lines (leading text is kept: the REPL parsed the
+    /// step from its first character); nil when nothing is left.
+    static func cleaned(_ step: String) -> String? {
+        var scalars = Substring(step).unicodeScalars
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        let text = String(scalars)
+        return text.isEmpty ? nil : text
+    }
+
+    /// Whether `text` holds a `--` line comment outside string literals (conservatively: a `--` that
+    /// opens a nested block comment's text counts too, which only costs a line break).
+    static func hasLineComment(_ text: String) -> Bool {
+        var inString = false
+        var previous: Character?
+        var escaped = false
+        for character in text {
+            if inString {
+                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
+            } else if character == "\"" {
+                inString = true
+            } else if character == "-", previous == "-" {
+                return true
+            }
+            previous = inString ? nil : character
+        }
+        return false
     }
 }

@@ -58,10 +58,13 @@ public struct FormalizationProver: Sendable {
             disproved = outcome.isProved
             outcomes.append(outcome)
         }
-        if kind == .prove, proved, configuration.probesEnabled, !declaration.hypotheses.isEmpty {
+        let probed = kind == .prove && proved && configuration.probesEnabled && declaration.hasProbeHypotheses
+            ? await probeForm(of: declaration, header: item.header) : nil
+        if let probed, !probed.hypotheses.isEmpty {
+            // Without hypotheses the triviality probe would be the statement itself.
             let probes: [(AttemptKind, LeanDeclaration)] = [
-                (.vacuity, declaration.vacuityProbe(named: Self.derivedName(declaration, "vacuity"))),
-                (.triviality, declaration.trivialityProbe(named: Self.derivedName(declaration, "triviality"))),
+                (.vacuity, probed.vacuityProbe(named: Self.derivedName(declaration, "vacuity"))),
+                (.triviality, probed.trivialityProbe(named: Self.derivedName(declaration, "triviality"))),
             ]
             for (probeKind, probe) in probes {
                 let probeTarget = ProofTarget(formalizationID: id, header: item.header, declaration: probe, kind: probeKind, budgetLevel: level)
@@ -85,8 +88,20 @@ public struct FormalizationProver: Sendable {
             result.leanSeconds += outcome.leanSeconds
             result.duplicatesSkipped += outcome.duplicatesSkipped
             result.problems += outcome.problems
+            if outcome.searchObligations != SearchObligationStatistics() {
+                result.searchObligations = (result.searchObligations ?? SearchObligationStatistics()) + outcome.searchObligations
+            }
         }
         return result
+    }
+
+    /// The declaration the probes are built from: the conclusion's leading `∀`/`→` introduced as
+    /// binders, and binders whose type alone does not say whether they are hypotheses decided by Lean
+    /// (one REPL command, when REPL sessions are configured).
+    func probeForm(of declaration: LeanDeclaration, header: String) async -> LeanDeclaration {
+        let introduced = declaration.introducingConclusionBinders()
+        guard let stepping = prover.services.stepping else { return introduced }
+        return await BinderPropositionQuery.resolve(introduced, header: header, stepping: stepping)
     }
 
     /// A name for a derived declaration (`NAME_negation`, …); examples get `leanplay_NAME`.

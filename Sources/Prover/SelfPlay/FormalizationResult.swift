@@ -32,4 +32,7 @@ public struct FormalizationResult: Sendable, Hashable, Codable {
     public var duplicatesSkipped: Int
     /// Problems that ended a strategy early (model or REPL failures).
     public var problems: [String]
+    /// What the step-wise search spent on the sketch obligations it closed (nil in reports written
+    /// before it was recorded, and when no search ran).
+    public var searchObligations: SearchObligationStatistics? = nil
 }

@@ -38,6 +38,10 @@ public struct SelfPlayRoundReport: Sendable, Hashable, Codable {
     public var formalizations: [FormalizationResult]
     /// Training export kind → lines written at the end of the round.
     public var exports: [String: Int]
+    /// What the step-wise search spent on the sketch obligations it closed this round, over every
+    /// formalization worked (nil when no search closed or tried an obligation; reports stored before
+    /// this field existed decode it as nil).
+    public var searchObligations: SearchObligationStatistics?
 
     /// An empty report for `round`.
     public init(round: Int) {
@@ -79,6 +83,9 @@ public struct SelfPlayRoundReport: Sendable, Hashable, Codable {
             completionTokens += result.completionTokens
             attempts += result.attempts
             problems += result.problems
+            if let statistics = result.searchObligations {
+                searchObligations = (searchObligations ?? SearchObligationStatistics()) + statistics
+            }
         }
         let provingWork = formalizations.filter { $0.work == "prove" }.count
         passRate = provingWork == 0 ? 0 : Double(formalizations.filter(\.proved).count) / Double(provingWork)

@@ -22,6 +22,8 @@ public struct ProofOutcome: Sendable, Hashable {
     public var duplicatesSkipped: Int
     /// Problems that stopped a strategy but not the run (a failed model request, a broken template).
     public var problems: [String] = []
+    /// What the step-wise search spent on the sketch obligations it closed.
+    public var searchObligations = SearchObligationStatistics()
 
     /// True when a proof was accepted.
     public var isProved: Bool { proof != nil }

@@ -12,6 +12,8 @@ final class ProofRun: Sendable {
         var checkedProofs = Set<String>()
         var outcome = ProofOutcome.empty
         var nextSampleIndex = 0
+        /// Normalized proofs Lean rejected in this run (checked or replayed) → the first error.
+        var failedProofs: [String: String] = [:]
     }
 
     let target: ProofTarget
@@ -76,7 +78,11 @@ final class ProofRun: Sendable {
         if let recorded = try await recorder.recordedAttempt(key: candidate.key) {
             guard recorded.wasChecked else { return .unusable }
             _ = meter.reserveCheck()  // replay what the recorded check spent, so the rerun decides alike
-            _ = state.withLock { $0.checkedProofs.insert(ProofTextNormalizer.normalize(recorded.proof)) }
+            state.withLock { state in
+                let normalizedRecorded = ProofTextNormalizer.normalize(recorded.proof)
+                state.checkedProofs.insert(normalizedRecorded)
+                if !recorded.accepted { state.failedProofs[normalizedRecorded] = recorded.error ?? "" }
+            }
             return recorded.accepted
                 ? .accepted(proof: recorded.proof)
                 : .failed(proof: recorded.proof, error: recorded.error ?? "")
@@ -100,6 +106,7 @@ final class ProofRun: Sendable {
         state.withLock { state in
             state.outcome.attempts.append(attempt)
             state.outcome.leanSeconds += verdict.elapsedMilliseconds / 1000
+            if !verdict.isAccepted { state.failedProofs[normalized] = attempt.firstError }
         }
         return verdict.isAccepted ? .accepted(proof: candidate.proof) : .failed(proof: candidate.proof, error: attempt.firstError)
     }

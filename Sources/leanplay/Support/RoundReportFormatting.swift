@@ -11,6 +11,9 @@ enum RoundReportFormatting {
             pass rate \(rate); Lean \(String(format: "%.1f", report.leanSeconds)) s over \(report.leanChecks) checks; \
             tokens \(report.promptTokens) prompt / \(report.completionTokens) completion
             """)
+        if let search = report.searchObligations, search.closed > 0 || search.checks > 0 {
+            Swift.print("  " + searchLine(search))
+        }
         for (flag, count) in report.flagged.sorted(by: { $0.key < $1.key }) where count > 0 {
             Swift.print("  flagged \(flag): \(count) — \(report.flagExplanations[flag] ?? "")")
         }
@@ -20,6 +23,12 @@ enum RoundReportFormatting {
         for (kind, lines) in report.exports.sorted(by: { $0.key < $1.key }) {
             Swift.print("  exported \(kind): \(lines) lines")
         }
+    }
+
+    /// `search: 4 sketch obligations closed with 4 tactic checks (1.0 per closed obligation)`.
+    static func searchLine(_ search: SearchObligationStatistics) -> String {
+        "search: \(search.closed) sketch obligations closed with \(search.checks) tactic checks "
+            + "(\(String(format: "%.1f", search.checksPerClosedObligation)) per closed obligation)"
     }
 
     /// Model tokens spent during a round, over every role (formalizer, variant generator, prover).

@@ -81,7 +81,8 @@ extension ProofRun {
                 do {
                     let sampled = try await sample(template: configuration.nextTacticTemplate, context: context,
                                                    count: granted, seedKey: seedKey)
-                    tactics += sampled.texts.compactMap(Self.tactic(fromModelOutput:))
+                    tactics += sampled.texts.indices.filter { sampled.failures[$0] == nil }
+                        .compactMap { Self.tactic(fromModelOutput: sampled.texts[$0]) }
                 } catch where error.code == .model || error.code == .prompt {
                     note(error)
                 }

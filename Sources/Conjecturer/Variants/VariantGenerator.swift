@@ -94,8 +94,11 @@ public struct VariantGenerator: Sendable {
         let failed = queues.failures.filter { !earlierFailures.contains($0.variantID) }
         var shortfall: String?
         if wellFormed < settings.targetCount {
+            let lanes = templateIDs.isEmpty
+                ? "symbolic mutations used up; no model templates in use"
+                : "symbolic mutations used up, each model template asked \(settings.callsPerTemplate) time(s)"
             var reason = exhausted
-                ? "every operator ran out of new candidates (symbolic mutations used up, model templates asked \(settings.callsPerTemplate) time(s) each)"
+                ? "every operator ran out of new candidates (\(lanes))"
                 : "the validation budget of \(settings.maxValidations) candidates per parent is spent"
             if !queues.failures.isEmpty {
                 reason += "; \(queues.failures.count) model request(s) failed (first: \(queues.failures[0].requestError ?? "")), a rerun asks again"

@@ -23,8 +23,9 @@ import Synchronization
 /// What it does for you: at most `maxConcurrentRequests` requests in flight (waiting callers are
 /// suspended, not blocking threads); a provider that ignores `n` (or caps it) is detected on its first
 /// short answer and the rest of that call and every later one are sent as concurrent requests it
-/// honours; a failed request fails only its own samples (`ChatResponse.failures`); retries with exponential backoff and full jitter on 429, 5xx,
-/// timeouts and broken connections, honouring `Retry-After`; a disk cache per sample; token accounting
+/// honours; a failed request fails only its own samples (`ChatResponse.failures`); retries with
+/// exponential backoff and full jitter on 429, 5xx, timeouts and broken connections, honouring
+/// `Retry-After`; a disk cache per sample; token accounting
 /// per role; and tolerant parsing where odd answers become a `SampleOutcome` or a typed `ModelError`.
 ///
 /// The API key is read from the endpoint's environment variable at request time and sent only in the

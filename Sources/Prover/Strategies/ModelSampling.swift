@@ -65,6 +65,9 @@ extension ProofRun {
         for failure in response.failures where texts.indices.contains(failure.index) {
             failures[failure.index] = failure.error.message
         }
+        for index in texts.indices where !obtained.contains(index) && failures[index] == nil {
+            failures[index] = "the model returned no sample \(index)"
+        }
         if let first = response.failures.first {
             note(ProverError(.model, "\(response.failures.count) of \(count) model samples failed (\(first.error.message)); the other samples were used",
                              context: target.formalizationID))

@@ -86,6 +86,25 @@ struct PartialResultTests {
         #expect(server.requests.dropFirst().map(\.requestedSamples).sorted() == [1, 2])
     }
 
+    @Test("a request that times out hangs up, so the server stops working on it (a real server kept generating)")
+    func timeoutHangsUp() async throws {
+        let server = try LoopbackModelServer { request in .delayed(.seconds(60), .completion(answering: request) { "late \($0)" }) }
+        defer { server.stop() }
+        let cache = TemporaryDirectory()
+        defer { cache.cleanUp() }
+        let client = try makeClient(server, cache: cache) {
+            $0.requestTimeout = .milliseconds(200)
+            $0.retry = .none
+        }
+        let error = await modelError { () async throws(ModelError) in try await client.complete(request(n: 1), role: .prover) }
+        #expect(error?.code == .timeout)
+        #expect(server.requestCount == 1)
+        // The loopback server notices a hang-up within ~10 ms; without one it would hold the request 60 s.
+        let deadline = ContinuousClock.now + .seconds(20)
+        while server.requestsInFlight > 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(server.requestsInFlight == 0, "the connection was closed when the client gave up")
+    }
+
     @Test("12.9: one request answering 400 fails its own sample; the others are returned")
     func oneFailedRequestFailsOnlyItsSample() async throws {
         // n is ignored, and the request for sample 2 (seed 12) does not fit the context.

@@ -67,6 +67,9 @@ public final class LoopbackModelServer: Sendable {
     /// The most requests that were being answered at the same moment.
     public var maxConcurrentRequests: Int { core.snapshot().maxInFlight }
 
+    /// Requests being answered now; a delayed reply stops counting when the client hangs up.
+    public var requestsInFlight: Int { core.snapshot().inFlight }
+
     /// How many TCP connections were accepted (fewer than requests when keep-alive works).
     public var connectionCount: Int { core.snapshot().connections }
 

@@ -119,8 +119,10 @@ struct CacheTests {
             $0.maxConcurrentRequests = 1
             $0.retry = .none
         }
-        let error = await modelError { () async throws(ModelError) in try await client.complete(request(n: 2), role: .prover) }
-        #expect(error?.code == .httpStatus)
+        let response = try await client.complete(request(n: 2), role: .prover)
+        #expect(response.samples.map(\.text) == ["kept"])
+        #expect(response.failures.map(\.index) == [1])
+        #expect(response.failures.first?.error.code == .httpStatus)
         #expect(cache.fileCount() == 1)
         #expect(client.usage(for: .prover).requests == 2)
         #expect(client.usage(for: .prover).completionTokens == 5)

@@ -51,13 +51,20 @@ public struct Autoformalizer: Sendable {
     /// Formalizes `problem`: the records of its distinct formalizations, well-formed first in sample
     /// order, then ill-formed, then the `no_statement` record when some samples had no statement.
     ///
-    /// - Throws: `ConjecturerError(.modelFailed)` when the model fails (after its own retries): the
-    ///   problem is then unfinished and a resumed job retries it. `.missingVariable` when a template
-    ///   needs a variable the formalizer does not provide.
+    /// A sample whose model request fails (after the model client's retries) fails alone: it is
+    /// recorded in a `request_failed` record with the reason, and the other samples are kept. A repair
+    /// request that fails counts as a repair round that produced no statement.
+    ///
+    /// - Throws: `ConjecturerError(.modelFailed)` when every sample's request fails: the problem is then
+    ///   unfinished and a resumed job retries it. `.cancelled` when the task is cancelled.
+    ///   `.missingVariable` when a template needs a variable the formalizer does not provide.
     public func formalize(_ problem: Problem) async throws(ConjecturerError) -> [FormalizationRecord] {
         let draws = (0..<settings.samplesPerProblem).map { plan.draw(for: problem, sample: $0) }
         let samples = try await BoundedConcurrency.map(draws, limit: settings.sampleConcurrency) { draw throws(ConjecturerError) in
             try await sample(problem, draw)
+        }
+        if let failure = samples.first?.requestError, samples.allSatisfy({ $0.requestError != nil }) {
+            throw ConjecturerError(.modelFailed, "every formalizer request failed; the first: \(failure)", origin: problem.id)
         }
         let groups = SampleGroup.group(samples)
         let outcomes = try await BoundedConcurrency.map(groups, limit: settings.sampleConcurrency) { group throws(ConjecturerError) in
@@ -81,10 +88,16 @@ public struct Autoformalizer: Sendable {
             n: 1, temperature: draw.temperature, topP: settings.topP, maxTokens: settings.maxTokens,
             seed: Int(draw.seed)
         )
-        let response = try await complete(ChatRequest(messages: messages, parameters: parameters), problem: problem)
+        let response: ChatResponse
+        do {
+            response = try await complete(ChatRequest(messages: messages, parameters: parameters), problem: problem)
+        } catch where error.code == .modelFailed {
+            return FormalizationSample(draw: draw, model: "", declaration: nil, requestError: error.message)
+        }
+        let name = Self.theoremName(for: problem)
         let text = response.samples.first?.text ?? ""
-        let declaration = StatementExtraction.statement(in: text).map {
-            StatementExtraction.canonical($0, named: Self.theoremName(for: problem))
+        let declaration = StatementExtraction.statement(in: text, named: name).map {
+            StatementExtraction.canonical($0, named: name)
         }
         return FormalizationSample(draw: draw, model: response.model, declaration: declaration)
     }
@@ -126,15 +139,24 @@ public struct Autoformalizer: Sendable {
             n: 1, temperature: settings.repairTemperature ?? settings.baseTemperature, topP: settings.topP,
             maxTokens: settings.maxTokens, seed: Int(seed)
         )
-        let response = try await complete(ChatRequest(messages: messages, parameters: parameters), problem: problem)
-        return StatementExtraction.statement(in: response.samples.first?.text ?? "").map {
-            StatementExtraction.canonical($0, named: Self.theoremName(for: problem))
+        let response: ChatResponse
+        do {
+            response = try await complete(ChatRequest(messages: messages, parameters: parameters), problem: problem)
+        } catch where error.code == .modelFailed {
+            return nil  // a round without a repair: the statement keeps Lean's verdict
+        }
+        let name = Self.theoremName(for: problem)
+        return StatementExtraction.statement(in: response.samples.first?.text ?? "", named: name).map {
+            StatementExtraction.canonical($0, named: name)
         }
     }
 
+    /// - Throws: `.modelFailed` with the model client's message, `.cancelled` when the task was cancelled.
     private func complete(_ request: ChatRequest, problem: Problem) async throws(ConjecturerError) -> ChatResponse {
         do {
             return try await model.complete(request, role: .formalizer)
+        } catch where error.code == .cancelled {
+            throw ConjecturerError(.cancelled, "the formalization was cancelled; finished problems stay recorded", origin: problem.id)
         } catch {
             throw ConjecturerError(.modelFailed, "the formalizer model failed: \(error.description)", origin: problem.id)
         }

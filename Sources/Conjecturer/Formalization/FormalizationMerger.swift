@@ -48,12 +48,20 @@ enum FormalizationMerger {
                 provenance: provenance(first, repairRound: outcome.repairRound)
             )
         }
-        let empty = samples.filter { $0.declaration == nil }.sorted { $0.draw.sampleIndex < $1.draw.sampleIndex }
+        let empty = samples.filter { $0.declaration == nil && $0.requestError == nil }.sorted { $0.draw.sampleIndex < $1.draw.sampleIndex }
         if let first = empty.first {
             records.append(FormalizationRecord(
                 problemID: problem.id, formalizationID: problem.id + "/no_statement", statement: nil,
                 status: .noStatement, leanError: nil, sampleCount: empty.count,
                 provenance: provenance(first, repairRound: 0)
+            ))
+        }
+        let failed = samples.filter { $0.requestError != nil }.sorted { $0.draw.sampleIndex < $1.draw.sampleIndex }
+        if let first = failed.first {
+            records.append(FormalizationRecord(
+                problemID: problem.id, formalizationID: problem.id + "/request_failed", statement: nil,
+                status: .requestFailed, leanError: nil, sampleCount: failed.count,
+                provenance: provenance(first, repairRound: 0), requestError: first.requestError
             ))
         }
         return records

@@ -34,6 +34,9 @@ public enum FormalizationStatus: String, Sendable, Hashable, Codable, CaseIterab
     case illFormed = "ill_formed"
     /// The model's answers held no Lean statement.
     case noStatement = "no_statement"
+    /// The requests for these samples failed (after the model client's retries); `request_error` says
+    /// why. The problem's other samples are recorded as usual, and a rerun asks for these again.
+    case requestFailed = "request_failed"
 }
 
 /// One distinct formalization of a problem: one line of a formalization job's OUT.jsonl.
@@ -43,7 +46,10 @@ public enum FormalizationStatus: String, Sendable, Hashable, Codable, CaseIterab
 ///  "lean_error":null,"sample_count":3,"provenance":{"model":"m","template":"formalize/direct",
 ///  "temperature":0.71,"seed":123,"repair_round":0}}
 /// ```
-/// For `no_statement` the statement is null and `sample_count` counts the samples without one.
+/// For `no_statement` the statement is null and `sample_count` counts the samples without one; for
+/// `request_failed` the statement is null, `sample_count` counts the samples whose request failed and
+/// `request_error` is the first failure's message (`provenance.model` is empty: no model answered).
+/// `request_error` is null on every other record.
 public struct FormalizationRecord: Sendable, Hashable, Codable {
     /// The problem formalized.
     public var problemID: String
@@ -61,12 +67,15 @@ public struct FormalizationRecord: Sendable, Hashable, Codable {
     public var sampleCount: Int
     /// The first sample that gave it.
     public var provenance: FormalizationProvenance
+    /// Why the model request failed, for `request_failed`; nil otherwise.
+    public var requestError: String?
 
     /// Creates a record.
     public init(
         problemID: String, formalizationID: String, statement: String?, status: FormalizationStatus,
-        leanError: String?, sampleCount: Int, provenance: FormalizationProvenance
+        leanError: String?, sampleCount: Int, provenance: FormalizationProvenance, requestError: String? = nil
     ) {
+        self.requestError = requestError
         self.problemID = problemID
         self.formalizationID = formalizationID
         self.statement = statement
@@ -82,6 +91,7 @@ public struct FormalizationRecord: Sendable, Hashable, Codable {
         case formalizationID = "formalization_id"
         case leanError = "lean_error"
         case sampleCount = "sample_count"
+        case requestError = "request_error"
     }
 
     /// Encodes every key, with explicit nulls (the record's shape never varies).
@@ -94,5 +104,6 @@ public struct FormalizationRecord: Sendable, Hashable, Codable {
         try container.encode(leanError, forKey: .leanError)
         try container.encode(sampleCount, forKey: .sampleCount)
         try container.encode(provenance, forKey: .provenance)
+        try container.encode(requestError, forKey: .requestError)
     }
 }

@@ -1,11 +1,13 @@
 import LeanSource
 import LeanVerify
 
-/// One model sample of a problem and the statement extracted from it (nil: none found).
+/// One model sample of a problem and the statement extracted from it (nil: none found, or the
+/// request failed — then `requestError` says why).
 struct FormalizationSample: Sendable {
     var draw: SampleDraw
     var model: String
     var declaration: LeanDeclaration?
+    var requestError: String? = nil
 }
 
 /// The samples that gave the same statement (equal `statementHash`), in sample order.

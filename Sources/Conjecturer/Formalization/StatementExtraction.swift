@@ -20,10 +20,11 @@ public enum StatementExtraction {
         return result
     }
 
-    /// The statement the answer proposes (`LeanCodeExtractor.extractStatement`: the preferred block's
-    /// last declaration, falling back to the other blocks, latest first); nil when it holds none.
-    public static func statement(in modelOutput: String) -> LeanDeclaration? {
-        LeanCodeExtractor.extractStatement(from: modelOutput)
+    /// The statement the answer proposes (`LeanCodeExtractor.extractStatement`: the declaration named
+    /// `name` when one is, else the preferred block's last declaration, falling back to the other
+    /// blocks, latest first); nil when it holds none. Pass the theorem name the prompt asked for.
+    public static func statement(in modelOutput: String, named name: String? = nil) -> LeanDeclaration? {
+        LeanCodeExtractor.extractStatement(from: modelOutput, named: name)
     }
 
     /// `declaration` as a canonical theorem: keyword `theorem`, the given name, no modifiers, no body.

@@ -5,8 +5,12 @@ public import ProblemCorpus
 ///
 /// Resumable: a rerun skips the problems already finished in OUT.jsonl. A problem's lines are written
 /// only when the problem is complete (one append, flushed); a torn last write from a crash is cut off
-/// and that problem redone. Problems whose model calls fail are reported in the summary, not written,
-/// and retried by the next run.
+/// and that problem redone. A problem is finished when its records account for `samplesPerProblem`
+/// answered samples: a rerun with more samples (`--samples 8` over a file written with 4), or over a
+/// problem some of whose requests failed (`request_failed` record), removes that problem's lines and
+/// formalizes it again with every sample (earlier answers come from the response cache when it is on).
+/// Problems whose every model call fails are reported in the summary, not written, and retried by the
+/// next run.
 ///
 /// ```swift
 /// let job = FormalizationJob(problems: corpus, output: URL(fileURLWithPath: "out.jsonl"), formalizer: formalizer)
@@ -43,12 +47,18 @@ public struct FormalizationJob: Sendable {
             output: output,
             idKey: "problem_id",
             concurrency: concurrency,
-            lastBlockIsComplete: { lines in
-                // Every sample of a finished problem is counted in exactly one of its records.
-                lines.reduce(0) { $0 + (($1["sample_count"] as? Int) ?? 0) } >= samples
+            isFinished: { lines in
+                // Every sample of a problem is counted in exactly one of its records; samples whose
+                // request failed are not finished (a rerun asks again).
+                lines.reduce(0) { total, line in
+                    line["status"] as? String == FormalizationStatus.requestFailed.rawValue
+                        ? total : total + ((line["sample_count"] as? Int) ?? 0)
+                } >= samples
             },
-            work: { problem throws(ConjecturerError) in
-                try await formalizer.formalize(problem).map { record throws(ConjecturerError) in try RecordEncoding.line(record) }
+            unfinished: .redo,
+            work: { problem, _ throws(ConjecturerError) in
+                let lines = try await formalizer.formalize(problem).map { record throws(ConjecturerError) in try RecordEncoding.line(record) }
+                return ItemWorkResult(lines: lines)
             }
         )
         return try await runner.run(progress: progress)

@@ -7,7 +7,11 @@ struct JSONLResumeScan {
         var id: String
         /// Byte offset where the block's first line starts.
         var startOffset: Int
+        /// Byte offset just after the block's last newline.
+        var endOffset: Int
         var lines: [[String: Any]]
+        /// The lines' bytes, without their newlines.
+        var rawLines: [Data]
     }
 
     var blocks: [Block] = []
@@ -55,8 +59,10 @@ struct JSONLResumeScan {
             }
             if result.blocks.last?.id == id {
                 result.blocks[result.blocks.count - 1].lines.append(object)
+                result.blocks[result.blocks.count - 1].rawLines.append(Data(line))
+                result.blocks[result.blocks.count - 1].endOffset = newline + 1
             } else {
-                result.blocks.append(Block(id: id, startOffset: lineStart, lines: [object]))
+                result.blocks.append(Block(id: id, startOffset: lineStart, endOffset: newline + 1, lines: [object], rawLines: [Data(line)]))
             }
             result.validLength = newline + 1
         }

@@ -20,6 +20,9 @@ public struct JobSummary: Sendable, Hashable {
     public var failures: [JobFailure]
     /// Input items whose id repeated an earlier item's id (processed once).
     public var duplicateIDs: [String]
-    /// Lines of a torn last write that the resume scan removed from OUT.jsonl before appending.
+    /// Lines the resume scan removed from OUT.jsonl before appending: a torn last write, and the lines
+    /// of items redone because they were unfinished under this run's settings.
     public var discardedTornLines: Int
+    /// Items done only in part, with why ("p1: 4 of 8 well-formed variants; …"), in input order.
+    public var notes: [String] = []
 }

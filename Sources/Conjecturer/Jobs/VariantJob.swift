@@ -1,8 +1,11 @@
 public import Foundation
 
 /// Generates variant curricula for a list of parent theorems into OUT.jsonl (one `VariantRecord` per
-/// line). Resumable like `FormalizationJob`: parents already in OUT.jsonl are skipped; a parent's lines
-/// are appended only when the parent is done; a torn last write is cut off and that parent redone.
+/// line). Resumable like `FormalizationJob`: a parent is finished when OUT.jsonl holds `targetCount`
+/// well-formed variants of it, and skipped; an unfinished parent (a rerun with a larger count, or one
+/// whose generators ran dry) keeps its lines and is extended — the generator continues after them,
+/// appending only new variants — and when it still falls short, `JobSummary.notes` says why. A
+/// parent's lines are appended only when its work is done; a torn last write is cut off.
 ///
 /// ```swift
 /// let parents = corpus.compactMap(VariantParent.init(problem:))
@@ -29,20 +32,31 @@ public struct VariantJob: Sendable {
 
     /// Runs the job, calling `progress` after the resume scan and after every parent.
     ///
-    /// A parent that yields no candidate at all writes no line and is retried by a rerun.
+    /// A parent that yields no candidate at all writes no line and is retried by a rerun; a failed
+    /// model request writes a `request_failed` line and the parent's other variants are kept.
     /// - Throws: `ConjecturerError` `.outputMalformed` / `.outputUnreadable` (existing OUT.jsonl),
     ///   `.outputWriteFailed`, `.invalidSettings`, `.cancelled`. Per-parent failures are in the summary.
     public func run(progress: @escaping @Sendable (JobProgress) -> Void = { _ in }) async throws(ConjecturerError) -> JobSummary {
         let generator = self.generator
+        let target = generator.settings.targetCount
         let runner = ItemJobRunner(
             items: parents,
             itemID: { $0.id },
             output: output,
             idKey: "parent_id",
             concurrency: concurrency,
-            lastBlockIsComplete: { _ in true },
-            work: { parent throws(ConjecturerError) in
-                try await generator.variants(of: parent).map { record throws(ConjecturerError) in try RecordEncoding.line(record) }
+            isFinished: { lines in
+                lines.filter { $0["status"] as? String == VariantStatus.wellFormed.rawValue }.count >= target
+            },
+            unfinished: .extend,
+            work: { parent, kept throws(ConjecturerError) in
+                let decoder = JSONDecoder()
+                let earlier = kept.compactMap { try? decoder.decode(VariantRecord.self, from: $0) }
+                let batch = try await generator.generate(for: parent, after: earlier)
+                let lines = try (batch.records + batch.failedRequests).map { record throws(ConjecturerError) in
+                    try RecordEncoding.line(record)
+                }
+                return ItemWorkResult(lines: lines, note: batch.shortfall)
             }
         )
         return try await runner.run(progress: progress)

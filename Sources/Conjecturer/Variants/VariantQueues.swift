@@ -20,6 +20,8 @@ struct VariantQueues {
     private let declaration: LeanDeclaration
     private var lanes: [Lane]
     private var turn = 0
+    /// Model requests that failed, as `request_failed` records; their lane went on with its next call.
+    private(set) var failures: [VariantRecord] = []
 
     init(generator: VariantGenerator, parent: VariantParent, declaration: LeanDeclaration) {
         self.generator = generator
@@ -61,7 +63,13 @@ struct VariantQueues {
             return VariantCandidate(declaration: first, operator: op.rawValue, source: .symbolic)
         case .model(let templateID, var pending, var callsMade):
             while pending.isEmpty, callsMade < generator.settings.callsPerTemplate {
-                pending = try await generator.modelCandidates(parent: parent, declaration: declaration, templateID: templateID, call: callsMade)
+                do {
+                    pending = try await generator.modelCandidates(parent: parent, declaration: declaration, templateID: templateID, call: callsMade)
+                } catch where error.code == .modelFailed {
+                    failures.append(VariantRecord(
+                        parentID: parent.id, variantID: "\(parent.id)/request_failed/\(templateID)/\(callsMade)", statement: "",
+                        operator: templateID, source: .model, status: .requestFailed, leanError: nil, requestError: error.message))
+                }
                 callsMade += 1
             }
             guard !pending.isEmpty else {

@@ -12,14 +12,20 @@ public enum VariantStatus: String, Sendable, Hashable, Codable {
     case wellFormed = "well_formed"
     /// Lean reported an error, or could not check it (the error says which).
     case illFormed = "ill_formed"
+    /// Not a variant: a model request for variants failed (after the model client's retries);
+    /// `request_error` says why, `operator` names the template. The statement is empty.
+    case requestFailed = "request_failed"
 }
 
 /// One candidate variant: one line of a variant job's OUT.jsonl.
 ///
 /// ```json
 /// {"parent_id":"p1","variant_id":"p1/9c1e…","statement":"theorem p1_9c1e… … := by","operator":"drop_hypothesis",
-///  "source":"symbolic","status":"well_formed","lean_error":null}
+///  "source":"symbolic","status":"well_formed","lean_error":null,"request_error":null}
 /// ```
+/// A model request that failed is recorded as a `request_failed` line (`variant_id`
+/// `parent_id/request_failed/TEMPLATE/CALL`, empty statement, `request_error` set); the parent's other
+/// variants are kept.
 public struct VariantRecord: Sendable, Hashable, Codable {
     /// The parent's id.
     public var parentID: String
@@ -35,12 +41,15 @@ public struct VariantRecord: Sendable, Hashable, Codable {
     public var status: VariantStatus
     /// Lean's errors for ill-formed variants; nil otherwise.
     public var leanError: String?
+    /// Why the model request failed, for `request_failed` lines; nil otherwise.
+    public var requestError: String?
 
     /// Creates a record.
     public init(
         parentID: String, variantID: String, statement: String, operator: String, source: VariantSource,
-        status: VariantStatus, leanError: String?
+        status: VariantStatus, leanError: String?, requestError: String? = nil
     ) {
+        self.requestError = requestError
         self.parentID = parentID
         self.variantID = variantID
         self.statement = statement
@@ -55,6 +64,7 @@ public struct VariantRecord: Sendable, Hashable, Codable {
         case parentID = "parent_id"
         case variantID = "variant_id"
         case leanError = "lean_error"
+        case requestError = "request_error"
     }
 
     /// Encodes every key, with an explicit null `lean_error`.
@@ -67,5 +77,6 @@ public struct VariantRecord: Sendable, Hashable, Codable {
         try container.encode(source, forKey: .source)
         try container.encode(status, forKey: .status)
         try container.encode(leanError, forKey: .leanError)
+        try container.encode(requestError, forKey: .requestError)
     }
 }

@@ -44,6 +44,17 @@ enum ExtractionPatterns {
     static let proofAfterDeclaration = compile(
         #"^[^\n]*?\b(?:theorem|lemma|example)\b.*?:=[ \t]*by\b[ \t]*(.*)\z"#, [.multiline, .dotMatchesNewlines])
 
+    /// A prompt that ends inside a tactic block: `:= by` and nothing but whitespace after it.
+    static let endsInsideTacticBlock = compile(#":=[ \t\r\n]*by[ \t\r\n]*\z"#, [])
+
+    /// A fence line (three or more backticks or tildes, indented at most three spaces). Group 1: the
+    /// language tag, possibly empty.
+    static let fenceLine = compile(#"^[ \t]{0,3}(?:`{3,}|~{3,})[ \t]*([^\s`~]*)[^\n]*$"#, [.multiline])
+
+    /// A `theorem`/`lemma`/`example` keyword at a line start (possibly after modifiers).
+    static let declarationAtLineStart = compile(
+        #"^[ \t]*(?:(?:private|protected|noncomputable)[ \t]+)*(?:theorem|lemma|example)\b"#, [.multiline])
+
     private static func compile(_ pattern: String, _ options: PCRE2Regex.Options) -> PCRE2Regex {
         do {
             return try PCRE2Regex(pattern, options: options)

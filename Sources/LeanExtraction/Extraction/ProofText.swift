@@ -14,6 +14,19 @@ enum ProofText {
         return PCRE2Match.slice(code, proofRange)
     }
 
+    /// `dedented` for text that continues a `by` the prompt left open: when the model went on on the
+    /// same line as `by` (`" norm_num\n  linarith"`), that first line is trimmed and the following lines
+    /// are dedented on their own, so the tactics stay aligned.
+    static func dedentedContinuation(_ text: String) -> String {
+        guard let newline = text.firstIndex(of: "\n") else { return dedented(text) }
+        let first = text[..<newline]
+        guard first.contains(where: { !$0.isWhitespace }) else { return dedented(text) }
+        let rest = dedented(String(text[text.index(after: newline)...]))
+        var head = first.drop(while: { $0 == " " || $0 == "\t" })
+        while let last = head.last, last.isWhitespace { head.removeLast() }
+        return rest.isEmpty ? String(head) : head + "\n" + rest
+    }
+
     /// Removes blank lines at both ends and the indentation common to all non-blank lines.
     static func dedented(_ text: String) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in

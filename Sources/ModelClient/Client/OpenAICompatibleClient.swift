@@ -1,5 +1,6 @@
 public import Foundation
 public import Logging
+import Synchronization
 
 /// A `ChatModel` that talks to any OpenAI-compatible `/chat/completions` endpoint (vLLM, SGLang,
 /// llama.cpp server, Ollama, OpenRouter, DeepSeek, OpenAI…) over libcurl.
@@ -20,8 +21,11 @@ public import Logging
 /// ```
 ///
 /// What it does for you: at most `maxConcurrentRequests` requests in flight (waiting callers are
-/// suspended, not blocking threads); retries with exponential backoff and full jitter on 429, 5xx,
-/// timeouts and broken connections, honouring `Retry-After`; a disk cache per sample; token accounting
+/// suspended, not blocking threads); a provider that ignores `n` (or caps it) is detected on its first
+/// short answer and the rest of that call and every later one are sent as concurrent requests it
+/// honours; a failed request fails only its own samples (`ChatResponse.failures`); retries with
+/// exponential backoff and full jitter on 429, 5xx, timeouts and broken connections, honouring
+/// `Retry-After`; a disk cache per sample; token accounting
 /// per role; and tolerant parsing where odd answers become a `SampleOutcome` or a typed `ModelError`.
 ///
 /// The API key is read from the endpoint's environment variable at request time and sent only in the
@@ -37,6 +41,9 @@ public final class OpenAICompatibleClient: ChatModel {
     let clock: any RetryClock
     let logger: Logger
     let environment: @Sendable (String) -> String?
+    /// The most choices the endpoint returned for one request when asked for more (0: not seen yet).
+    /// Learned once (llama.cpp's server ignores `n`: 1) and kept for the client's lifetime.
+    let choiceLimit = Atomic<Int>(0)
 
     /// Creates a client.
     ///
@@ -76,11 +83,15 @@ public final class OpenAICompatibleClient: ChatModel {
 
     /// Returns `request.parameters.n` samples, from the cache where possible and the provider otherwise.
     ///
-    /// - Throws: `ModelError` — `.missingAPIKey` (names the variable), `.rateLimited`, `.httpStatus`,
-    ///   `.timeout`, `.transport` (after the retry policy is exhausted), `.providerError`,
-    ///   `.malformedResponse`, `.emptyChoices`, `.responseTooLarge`, `.cancelled`, `.invalidConfiguration`
-    ///   (n < 1, possible only for decoded parameters). Samples obtained
-    ///   before a failure are already in the cache, and their tokens in `usage(for:)`.
+    /// When the samples take several requests (a provider that ignores `n`, fan-out, cache gaps) and
+    /// some fail, the response holds the samples obtained and lists the others in `failures`.
+    ///
+    /// - Throws: `ModelError` when no sample at all could be had — `.missingAPIKey` (names the
+    ///   variable), `.rateLimited`, `.httpStatus`, `.timeout`, `.transport` (after the retry policy is
+    ///   exhausted), `.providerError`, `.malformedResponse`, `.emptyChoices`, `.responseTooLarge`,
+    ///   `.invalidConfiguration` (n < 1, possible only for decoded parameters) — and `.cancelled` when
+    ///   the task was cancelled. Samples obtained before a failure are in the cache, and their tokens
+    ///   in `usage(for:)`.
     public func complete(_ request: ChatRequest, role: ModelRole) async throws(ModelError) -> ChatResponse {
         let count = request.parameters.n
         guard count >= 1 else {
@@ -107,7 +118,7 @@ public final class OpenAICompatibleClient: ChatModel {
             "endpoint": "\(configuration.endpoint.displayURL)",
         ])
 
-        var failure: ModelError?
+        var failures: [SampleFailure] = []
         if !missing.isEmpty {
             let fetched = await fetch(request, indices: missing)
             usage += fetched.usage
@@ -116,15 +127,22 @@ public final class OpenAICompatibleClient: ChatModel {
                 samples[sample.index] = sample
                 store(sample, model: fetched.model ?? configuration.endpoint.model, request: request)
             }
-            failure = fetched.error
+            failures = fetched.failures.sorted { $0.index < $1.index }
         }
         ledger.add(usage, for: role)
-        if let failure { throw failure }
+        if let cancelled = failures.first(where: { $0.error.code == .cancelled }) { throw cancelled.error }
+        if samples.isEmpty, let first = failures.first { throw first.error }
+        if !failures.isEmpty {
+            logger.warning("some samples failed; returning the others", metadata: [
+                "failed": "\(failures.count)", "of": "\(count)", "error": "\(failures[0].error.code)",
+            ])
+        }
         return ChatResponse(
             samples: (0..<count).compactMap { samples[$0] },
             usage: usage,
             fromCache: missing.isEmpty,
-            model: model ?? configuration.endpoint.model
+            model: model ?? configuration.endpoint.model,
+            failures: failures
         )
     }
 

@@ -100,7 +100,9 @@ struct ResponseInterpreter: Sendable {
     private func httpFailure(_ response: HTTPResponse, payload: ChatCompletionPayload?, now: Date) -> AttemptFailure {
         let status = response.status
         let retryAfter = response.headers["retry-after"].flatMap { RetryAfter.delay(from: $0, now: now) }
-        let detail = payload?.error?.message ?? payload?.message ?? "first 200 characters: \(snippet(response.body))"
+        // The provider's error code when it is a name (`context_length_exceeded`): it says what to change.
+        let namedCode = payload?.error?.code.flatMap { Int($0) == nil ? " [\($0)]" : nil } ?? ""
+        let detail = payload?.error.map { $0.message + namedCode } ?? payload?.message ?? "first 200 characters: \(snippet(response.body))"
         let retryable = Self.isRetryable(status: status)
         switch status {
         case 401, 403:

@@ -102,7 +102,11 @@ struct SelfPlayConjecturer: Sendable {
             guard !siblings.contains(where: { $0.parentID == target.id && $0.createdRound == round }) else { continue }
             let records: [VariantRecord]
             do {
-                records = try await generator.variants(of: VariantParent(id: target.id, header: target.header, statement: target.statement))
+                let batch = try await generator.generate(for: VariantParent(id: target.id, header: target.header, statement: target.statement))
+                records = batch.records
+                for failed in batch.failedRequests {
+                    counts.problems.append("\(target.id): a variant request (\(failed.operator)) failed (\(failed.requestError ?? "")); its other variants are kept")
+                }
             } catch {
                 counts.problems.append("\(target.id): variant generation failed (\(error))")
                 continue

@@ -34,7 +34,7 @@ extension ProofRun {
                         return nil
                     }
                     rawText = sampled.texts.first ?? ""
-                    proof = extractProof(from: rawText)
+                    proof = extractProof(from: rawText, continuation: sampled.isContinuation)
                     promptTokens = sampled.promptTokens.first ?? 0
                     completionTokens = sampled.completionTokens.first ?? 0
                 }

@@ -208,7 +208,8 @@ extension ProofRun {
         do {
             let sampled = try await sample(template: configuration.nextTacticTemplate, context: context,
                                            count: granted, seedKey: seedKey)
-            return sampled.texts.compactMap(Self.tactic(fromModelOutput:)).filter(Self.isAllowedTactic)
+            return sampled.texts.indices.filter { sampled.failures[$0] == nil }
+                .compactMap { Self.tactic(fromModelOutput: sampled.texts[$0]) }.filter(Self.isAllowedTactic)
         } catch where error.code == .model || error.code == .prompt {
             note(error)
             return []

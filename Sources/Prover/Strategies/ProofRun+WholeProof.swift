@@ -64,10 +64,10 @@ extension ProofRun {
                     break
                 }
             }
-            for (offset, text) in texts.texts.prefix(keyList.count).enumerated() {
+            for (offset, text) in texts.texts.prefix(keyList.count).enumerated() where texts.failures[offset] == nil {
                 let key = keyList[offset]
                 let label = "\(texts.model) \(configuration.wholeProofTemplate)"
-                let proofText = texts.isReplay ? (text.isEmpty ? nil : text) : extractProof(from: text)
+                let proofText = texts.isReplay ? (text.isEmpty ? nil : text) : extractProof(from: text, continuation: texts.isContinuation)
                 guard let proof = proofText else {
                     try await recordUnusableSample(
                         key: key, strategy: .wholeProof, label: label, text: text,

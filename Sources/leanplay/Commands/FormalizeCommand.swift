@@ -9,8 +9,10 @@ struct FormalizeCommand: AsyncParsableCommand {
         abstract: "Formalize a problem set into Lean statements, several stochastic samples per problem.",
         discussion: """
             Writes one JSON line per distinct formalization: {"problem_id","formalization_id","statement","status",
-            "lean_error","sample_count","provenance":{"model","template","temperature","seed","repair_round"}}
-            with status well_formed, ill_formed or no_statement. A rerun skips problems already finished in OUT.
+            "lean_error","sample_count","provenance":{"model","template","temperature","seed","repair_round"},"request_error"}
+            with status well_formed, ill_formed, no_statement or request_failed (samples whose model request failed;
+            the other samples are kept). A rerun skips problems already finished in OUT and redoes those written
+            with fewer answered samples than --samples asks.
             """
     )
 

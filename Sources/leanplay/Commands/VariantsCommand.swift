@@ -12,7 +12,8 @@ struct VariantsCommand: AsyncParsableCommand {
             unless --header is given). Symbolic mutations need no model: perturb a constant, drop a hypothesis,
             specialize a variable, swap < and ≤, strengthen or weaken a bound. With a model configured, the
             variant templates (special case, generalization, weaker conclusion, …) are used too. Writes lines
-            {"parent_id","variant_id","statement","operator","source","status","lean_error"}.
+            {"parent_id","variant_id","statement","operator","source","status","lean_error","request_error"}. A rerun
+            with a larger --count extends OUT, and says why when the generators run out first.
             """
     )
 

@@ -7,6 +7,9 @@ enum JobReporting {
         Swift.print(
             "\(progress.completedItems) \(noun) done, \(progress.skippedItems) already done, \(progress.failedItems) failed; "
                 + "\(progress.recordsWritten) lines written to \(output)")
+        for note in summary.notes {
+            printError("not done in full: \(note)")
+        }
         for failure in summary.failures {
             printError("failed: \(failure.itemID): \(failure.error)")
         }

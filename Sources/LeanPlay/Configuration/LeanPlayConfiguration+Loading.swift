@@ -28,8 +28,11 @@ extension LeanPlayConfiguration {
 
     /// Parses configuration text; `origin` names it in errors.
     ///
-    /// - Parameter folder: relative paths in the text are resolved against it (nil: left as written, so
-    ///   they are resolved against the working directory when used).
+    /// - Parameters:
+    ///   - text: the contents of a `leanplay.toml`.
+    ///   - origin: names the text in errors (a file path, usually).
+    ///   - folder: relative paths in the text are resolved against it (nil: left as written, so they are
+    ///     resolved against the working directory when used).
     /// - Throws: ``LeanPlayError`` with code `.configuration` naming `origin`, the key and the expected type.
     public static func parse(
         _ text: String, origin: String, relativeTo folder: URL? = nil

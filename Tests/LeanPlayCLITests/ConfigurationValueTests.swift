@@ -76,6 +76,8 @@ struct ConfigurationValueTests {
         ("[lean]\nproject = 5\n", "lean.project", "a string"),
         ("[cache]\nenabled = 1\n", "cache.enabled", "true or false"),
         ("[prompts]\ndirectory = true\n", "prompts.directory", "a string"),
+        ("lean = 5\n", "lean", "a table"),
+        ("[models]\ndefault = \"m\"\n", "models.default", "a table"),
     ])
     func aWrongTypeNamesTheFileTheKeyAndTheExpectedType(text: String, key: String, expected: String) throws {
         let message = try #require(Self.error(text, origin: "wrong.toml"), "\(text) must not load")

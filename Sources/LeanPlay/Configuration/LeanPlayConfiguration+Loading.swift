@@ -95,12 +95,15 @@ extension LeanPlayConfiguration {
         switch error {
         case .typeMismatch(let type, let context):
             if type == Any.self { return "key \(path(context)): \(context.debugDescription)" }
+            if type == TOMLTable.self { return "key \(path(context)): expected a table (a [section]), \(context.debugDescription)" }
             return "key \(path(context)) should be \(type): \(context.debugDescription)"
         case .valueNotFound(let type, let context):
             return "key \(path(context)) is missing a \(type) value"
         case .keyNotFound(let key, let context) where context.codingPath.last?.stringValue == key.stringValue:
             // TOMLKit reports a value of the wrong type as a key not found at the key's own path.
-            return "key \(path(context)) has a value of the wrong type (\(context.debugDescription))"
+            let wanted = context.debugDescription.split(separator: "\"").dropFirst().first.map(String.init) ?? ""
+            let expected = ["Int": "a whole number", "Double": "a number", "String": "a string in quotes", "Bool": "true or false"]
+            return "key \(path(context)): expected \(expected[wanted] ?? "a value of another type"), found a value of another type"
         case .keyNotFound(let key, let context):
             return "missing key \(([path(context)] + [key.stringValue]).filter { !$0.isEmpty }.joined(separator: "."))"
         case .dataCorrupted(let context):

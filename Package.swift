@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Documentation only: `swift package generate-documentation` builds the DocC catalogs.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // MARK: C system libraries
@@ -82,10 +84,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The prompt templates LeanPlay ships (Prompts/), bundled as package resources so they are found
+        // wherever the binary runs. A new top-level folder of templates needs its own `.copy` line here
+        // (BundledPromptsTests fails until it has one).
+        .target(
+            name: "LeanPlayPrompts",
+            path: "Prompts",
+            exclude: ["README.md"],
+            resources: [
+                .copy("formalize"), .copy("partials"), .copy("prove"), .copy("repair"), .copy("variants"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Conjecturer",
             dependencies: [
-                "LeanSource", "LeanExtraction", "ProblemCorpus", "LeanVerify", "ModelClient",
+                "LeanSource", "LeanExtraction", "ProblemCorpus", "LeanVerify", "ModelClient", "LeanPlayPrompts",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: swiftSettings
@@ -144,6 +158,12 @@ let package = Package(
             name: "variant-curriculum",
             dependencies: ["LeanPlay"],
             path: "Playgrounds/VariantCurriculum",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "readme-snippet",
+            dependencies: ["LeanPlay"],
+            path: "Playgrounds/ReadmeSnippet",
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -59,7 +59,7 @@ do {
         fail(2, "formalize-problem-set needs a model: pass --llm-base-url URL --llm-model NAME\n" + usage)
     }
 
-    // 4. The problems and the prompt templates (Prompts/ of this checkout).
+    // 4. The problems and the prompt templates (the ones LeanPlay ships, plus [prompts] directory if set).
     let problems = Array(try CorpusLoader.load(URL(fileURLWithPath: corpusPath)).prefix(limit))
     let prompts = try configuration.promptLibrary(workingDirectory: workingDirectory)
     var settings = AutoformalizationSettings()

@@ -140,3 +140,34 @@ struct PromptLibraryTests {
         #expect(try library.render("formalize/mine", context: ["informal": "a & b"]) == [ChatMessage(role: "user", content: "Just a & b")])
     }
 }
+
+/// The templates LeanPlay ships are bundled as package resources and found without the checkout.
+@Suite("Bundled prompts")
+struct BundledPromptsTests {
+    @Test func everyTemplateOfThePromptsFolderIsBundled() throws {
+        let bundled = try PromptLibrary.bundled()
+        let source = try PromptLibrary.load(from: SharedFixtures.promptsDirectory)
+        #expect(bundled.ids == source.ids, "add a .copy line to the LeanPlayPrompts target for every folder of Prompts/")
+        #expect(!PromptLibrary.bundledFolder.path.hasPrefix(SharedFixtures.promptsDirectory.path + "/"))
+        for id in ["formalize/direct", "prove/whole_proof", "repair/statement", "variants/special_case"] {
+            #expect(bundled.template(id) != nil, "\(id)")
+        }
+    }
+
+    @Test func aFolderAddsAndOverridesTemplates() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("prompts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("formalize"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "{{! role: user }}\nOVERRIDE {{informal}}\n".write(
+            to: folder.appendingPathComponent("formalize/direct.mustache"), atomically: true, encoding: .utf8)
+        try "{{! role: user }}\nNEW {{informal}}\n".write(
+            to: folder.appendingPathComponent("formalize/mine.mustache"), atomically: true, encoding: .utf8)
+        let library = try PromptLibrary.bundled(adding: [folder])
+        let shipped = try PromptLibrary.bundled()
+        #expect(library.ids == (shipped.ids + ["formalize/mine"]).sorted())
+        let messages = try library.render("formalize/direct", context: ["informal": "x", "theorem_name": "t"])
+        #expect(messages.map(\.content) == ["OVERRIDE x"])
+        #expect(try library.render("formalize/mine", context: ["informal": "y"]).map(\.content) == ["NEW y"])
+    }
+}

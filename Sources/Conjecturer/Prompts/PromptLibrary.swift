@@ -2,11 +2,12 @@ import Foundation
 public import ModelClient
 import Mustache
 
-/// The prompt templates, loaded at run time from `Prompts/` (and optionally a user's folders that add or
-/// override templates): adding a template needs no recompiling.
+/// The prompt templates, loaded at run time: the ones LeanPlay ships (``bundled(adding:)``, the project's
+/// `Prompts/` bundled as package resources) plus a user's folders that add or override templates, so
+/// adding a template needs no recompiling.
 ///
 /// ```swift
-/// let library = try PromptLibrary.load(from: [URL(fileURLWithPath: "Prompts")])
+/// let library = try PromptLibrary.bundled()
 /// library.ids(kind: "formalize")   // ["formalize/answer_extraction", "formalize/direct", …]
 /// let messages = try library.render("formalize/direct", context: ["informal": "…", "theorem_name": "p1"])
 /// ```

@@ -106,13 +106,12 @@ extension LeanPlayConfiguration {
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let defaults = LeanSection()
-            project = try c.decodeIfPresent(String.self, forKey: .project)
-            repl = try c.decodeIfPresent(String.self, forKey: .repl)
-            workers = try c.decodeIfPresent(Int.self, forKey: .workers)
-            timeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .timeoutSeconds) ?? defaults.timeoutSeconds
-            memoryLimitMB = try c.decodeIfPresent(Int.self, forKey: .memoryLimitMB) ?? defaults.memoryLimitMB
-            maxRequestsPerWorker =
-                try c.decodeIfPresent(Int.self, forKey: .maxRequestsPerWorker) ?? defaults.maxRequestsPerWorker
+            project = try c.text(.project)
+            repl = try c.text(.repl)
+            workers = try c.wholeNumber(.workers)
+            timeoutSeconds = try c.number(.timeoutSeconds) ?? defaults.timeoutSeconds
+            memoryLimitMB = try c.wholeNumber(.memoryLimitMB) ?? defaults.memoryLimitMB
+            maxRequestsPerWorker = try c.wholeNumber(.maxRequestsPerWorker) ?? defaults.maxRequestsPerWorker
         }
     }
 
@@ -147,9 +146,9 @@ extension LeanPlayConfiguration {
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let defaults = VerificationSection()
-            axioms = try c.decodeIfPresent([String].self, forKey: .axioms) ?? defaults.axioms
-            allowedOptions = try c.decodeIfPresent([String].self, forKey: .allowedOptions) ?? defaults.allowedOptions
-            allowNative = try c.decodeIfPresent(Bool.self, forKey: .allowNative) ?? defaults.allowNative
+            axioms = try c.texts(.axioms) ?? defaults.axioms
+            allowedOptions = try c.texts(.allowedOptions) ?? defaults.allowedOptions
+            allowNative = try c.boolean(.allowNative) ?? defaults.allowNative
         }
     }
 
@@ -203,6 +202,22 @@ extension LeanPlayConfiguration {
             case maxTokens = "max_tokens"
         }
 
+        /// Decodes the section from `leanplay.toml`; absent keys stay unset (inherited from `[models.default]`).
+        ///
+        /// - Throws: `DecodingError` when a key has a value of the wrong type.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            baseURL = try c.text(.baseURL)
+            model = try c.text(.model)
+            apiKeyEnv = try c.text(.apiKeyEnv)
+            maxConcurrent = try c.wholeNumber(.maxConcurrent)
+            timeoutSeconds = try c.number(.timeoutSeconds)
+            maxAttempts = try c.wholeNumber(.maxAttempts)
+            temperature = try c.number(.temperature)
+            topP = try c.number(.topP)
+            maxTokens = try c.wholeNumber(.maxTokens)
+        }
+
         /// This section with every unset field taken from `fallback`.
         public func inheriting(from fallback: ModelSection) -> ModelSection {
             ModelSection(
@@ -233,8 +248,8 @@ extension LeanPlayConfiguration {
         /// - Throws: `DecodingError` when a key has a value of the wrong type.
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            directory = try c.decodeIfPresent(String.self, forKey: .directory) ?? ".leanplay-cache"
-            enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? true
+            directory = try c.text(.directory) ?? ".leanplay-cache"
+            enabled = try c.boolean(.enabled) ?? true
         }
     }
 
@@ -245,6 +260,14 @@ extension LeanPlayConfiguration {
 
         /// Creates the section; every argument defaults to the value used when the key is absent.
         public init(directory: String? = nil) { self.directory = directory }
+
+        /// Decodes the section from `leanplay.toml`.
+        ///
+        /// - Throws: `DecodingError` when a key has a value of the wrong type.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            directory = try c.text(.directory)
+        }
     }
 
     /// `[search]`: prover and self-play knobs.
@@ -288,10 +311,10 @@ extension LeanPlayConfiguration {
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let defaults = SearchSection()
-            automation = try c.decodeIfPresent([String].self, forKey: .automation) ?? defaults.automation
-            repairRounds = try c.decodeIfPresent(Int.self, forKey: .repairRounds) ?? defaults.repairRounds
-            maxBudgetLevel = try c.decodeIfPresent(Int.self, forKey: .maxBudgetLevel) ?? defaults.maxBudgetLevel
-            seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? defaults.seed
+            automation = try c.texts(.automation) ?? defaults.automation
+            repairRounds = try c.wholeNumber(.repairRounds) ?? defaults.repairRounds
+            maxBudgetLevel = try c.wholeNumber(.maxBudgetLevel) ?? defaults.maxBudgetLevel
+            seed = try c.wholeNumber(.seed, as: UInt64.self) ?? defaults.seed
         }
     }
 }

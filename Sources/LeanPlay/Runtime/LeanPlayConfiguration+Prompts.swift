@@ -2,46 +2,33 @@ public import Conjecturer
 public import Foundation
 
 extension LeanPlayConfiguration {
-    /// The prompt templates: `[prompts] directory` when set, else `./Prompts`, else the `Prompts/` folder
-    /// of the LeanPlay checkout the executable was built in (found by walking up from the executable).
+    /// The prompt templates: the ones LeanPlay ships (bundled with the package, found wherever the binary
+    /// runs), with `[prompts] directory` (or `--prompts DIR`) adding templates or overriding shipped ones
+    /// with the same id.
     ///
-    /// - Throws: `LeanPlayError` `.configuration` when no folder is found; `ConjecturerError` when a template
-    ///   cannot be read or parsed (naming the file).
-    public func promptLibrary(
-        workingDirectory: URL, executable: URL = URL(fileURLWithPath: CommandLine.arguments.first ?? ".")
-    ) throws -> PromptLibrary {
-        let folder = try promptsFolder(workingDirectory: workingDirectory, executable: executable)
-        return try PromptLibrary.load(from: folder)
+    /// - Parameter workingDirectory: a relative folder given as a flag is resolved against it (one written
+    ///   in `leanplay.toml` was already resolved against the file's folder when it was loaded).
+    /// - Throws: `LeanPlayError` `.configuration` when the configured folder does not exist;
+    ///   `ConjecturerError` when a template cannot be read or parsed (naming the file).
+    public func promptLibrary(workingDirectory: URL) throws -> PromptLibrary {
+        try PromptLibrary.bundled(adding: promptsFolders(workingDirectory: workingDirectory))
     }
 
-    /// Where the prompt templates are read from (see ``promptLibrary(workingDirectory:executable:)``).
-    public func promptsFolder(workingDirectory: URL, executable: URL) throws(LeanPlayError) -> URL {
-        let fileManager = FileManager.default
-        func isFolder(_ url: URL) -> Bool {
-            var isDirectory: ObjCBool = false
-            return fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    /// The folders of templates that add to or override the shipped ones: `[prompts] directory` when set,
+    /// else none.
+    ///
+    /// - Throws: `LeanPlayError` `.configuration` naming the folder when it does not exist.
+    public func promptsFolders(workingDirectory: URL) throws(LeanPlayError) -> [URL] {
+        guard let configured = prompts.directory, !configured.isEmpty else { return [] }
+        let path = Self.expandingTilde(configured, ProcessInfo.processInfo.environment)
+        let url = URL(fileURLWithPath: path, relativeTo: workingDirectory).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw LeanPlayError(
+                .configuration,
+                "the prompts folder \(url.path) (from [prompts] directory or --prompts) does not exist",
+                fix: "point it at a folder of *.mustache templates laid out like LeanPlay's Prompts/, or remove it to use the templates LeanPlay ships (a relative path in leanplay.toml is resolved against the file's folder)")
         }
-        if let configured = prompts.directory {
-            let url = URL(fileURLWithPath: configured, relativeTo: workingDirectory)
-            guard isFolder(url) else {
-                throw LeanPlayError(
-                    .configuration, "the prompts folder \(url.path) does not exist",
-                    fix: "point [prompts] directory (or --prompts) at a folder laid out like LeanPlay's Prompts/")
-            }
-            return url
-        }
-        let local = workingDirectory.appendingPathComponent("Prompts")
-        if isFolder(local) { return local }
-        var candidate = executable.resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            let prompts = candidate.appendingPathComponent("Prompts")
-            if isFolder(prompts), fileManager.fileExists(atPath: candidate.appendingPathComponent("Package.swift").path) {
-                return prompts
-            }
-            candidate.deleteLastPathComponent()
-        }
-        throw LeanPlayError(
-            .configuration, "no Prompts/ folder found (looked in \(local.path) and above the executable)",
-            fix: "run from the LeanPlay checkout, or set [prompts] directory in leanplay.toml (or --prompts DIR)")
+        return [url]
     }
 }

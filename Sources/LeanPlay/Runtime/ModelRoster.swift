@@ -53,13 +53,20 @@ public struct ModelRoster: Sendable {
 }
 
 extension LeanPlayConfiguration {
-    /// Builds the model clients of every configured role.
+    /// Builds the model clients of every configured role, checking before any work starts that each can
+    /// be used: a role that names an `api_key_env` needs that variable set (a local server such as
+    /// llama.cpp, vLLM or Ollama needs no key: leave `api_key_env` out).
     ///
-    /// - Parameter workingDirectory: relative cache folders are resolved against it.
-    /// - Throws: `LeanPlayError` `.configuration` naming the section when a base URL is not a URL, or a
-    ///   role names a model without a base URL (or the reverse); `ModelError` `.invalidConfiguration` when
-    ///   the client rejects the values.
-    public func modelRoster(workingDirectory: URL) throws -> ModelRoster {
+    /// - Parameters:
+    ///   - workingDirectory: relative cache folders are resolved against it.
+    ///   - environment: where API keys are looked up (only whether each named variable is set is checked
+    ///     here; the key itself is read per request and never stored).
+    /// - Throws: `LeanPlayError` `.configuration` naming the section when a base URL is not a URL, a role
+    ///   names a model without a base URL (or the reverse), or its `api_key_env` variable is unset or empty;
+    ///   `ModelError` `.invalidConfiguration` when the client rejects the values.
+    public func modelRoster(
+        workingDirectory: URL, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> ModelRoster {
         let fallback = models["default"] ?? ModelSection()
         let knownSections = Set(ModelRole.allCases.map(\.rawValue) + ["default"])
         if let unknown = models.keys.first(where: { !knownSections.contains($0) }) {
@@ -81,6 +88,9 @@ extension LeanPlayConfiguration {
                         .configuration, "[models.\(role.rawValue)] base_url \"\(base)\" is not a URL",
                         fix: "write it like https://openrouter.ai/api/v1 or http://127.0.0.1:8000/v1")
                 }
+                try Self.requireAPIKey(
+                    section.apiKeyEnv, writtenIn: models[role.rawValue]?.apiKeyEnv != nil ? role.rawValue : "default",
+                    environment: environment)
                 let key = [base, model, section.apiKeyEnv ?? "", "\(section.maxConcurrent ?? 0)",
                            "\(section.timeoutSeconds ?? 0)", "\(section.maxAttempts ?? 0)"].joined(separator: "\u{1F}")
                 if let existing = sharedClients[key] {
@@ -107,6 +117,24 @@ extension LeanPlayConfiguration {
         return ModelRoster(clients: clients, sections: sections)
     }
 
+    /// Fails when `variable` is named but unset or blank in `environment` (never reads out its value).
+    private static func requireAPIKey(
+        _ variable: String?, writtenIn section: String, environment: [String: String]
+    ) throws(LeanPlayError) {
+        guard let variable else { return }
+        guard variable.isEmpty || (environment[variable] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        else { return }
+        if variable.isEmpty {
+            throw LeanPlayError(
+                .configuration, "[models.\(section)] api_key_env is empty",
+                fix: "name the environment variable that holds the key (e.g. OPENROUTER_API_KEY), or remove api_key_env for a local server that needs no key")
+        }
+        throw LeanPlayError(
+            .configuration,
+            "the model in [models.\(section)] (api_key_env or --api-key-env) needs the environment variable \(variable), which is not set or empty",
+            fix: "export \(variable) with the provider's API key before running; a local server (llama.cpp, vLLM, Ollama) needs no key: remove api_key_env")
+    }
+
     private func clientConfiguration(
         _ endpoint: ModelEndpoint, section: ModelSection, workingDirectory: URL
     ) -> ModelClientConfiguration {
@@ -114,7 +142,9 @@ extension LeanPlayConfiguration {
         if let maxConcurrent = section.maxConcurrent { configuration.maxConcurrentRequests = max(1, maxConcurrent) }
         if let timeout = section.timeoutSeconds { configuration.requestTimeout = .timeout(seconds: timeout) }
         if let attempts = section.maxAttempts { configuration.retry.maxAttempts = max(1, attempts) }
-        configuration.cacheDirectory = URL(fileURLWithPath: cache.directory, relativeTo: workingDirectory)
+        configuration.cacheDirectory = URL(
+            fileURLWithPath: Self.expandingTilde(cache.directory, ProcessInfo.processInfo.environment),
+            relativeTo: workingDirectory)
         configuration.cachePolicy = cache.enabled ? .readWrite : .disabled
         return configuration
     }

@@ -9,7 +9,9 @@ public enum LeanParser {
     /// Parses a file into its preamble (imports and commands before the first declaration), its
     /// `theorem`/`lemma`/`example` declarations, and other commands after the first declaration.
     ///
-    /// - Parameter origin: where the text came from, copied into errors.
+    /// - Parameters:
+    ///   - text: the Lean source of a whole file.
+    ///   - origin: where the text came from, copied into errors.
     /// - Throws: `LeanSourceError` for lexical errors (unterminated comment/string), text that cannot
     ///   start a command, or a malformed declaration (missing name, `:` or statement; unbalanced brackets).
     public static func parseFile(_ text: String, origin: String? = nil) throws(LeanSourceError) -> LeanSourceFile {

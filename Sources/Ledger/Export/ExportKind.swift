@@ -1,4 +1,4 @@
-/// The JSONL exports a ledger can write (``Ledger/export(_:to:options:)``). One JSON object per line.
+/// The JSONL exports a ledger can write (``Ledger/export(_:to:options:)-(_,URL,_)``). One JSON object per line.
 public enum ExportKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// Supervised fine-tuning pairs from accepted proofs:
     /// `{"messages":[{"role":"system",…},{"role":"user","content":STATEMENT},{"role":"assistant","content":PROOF}],

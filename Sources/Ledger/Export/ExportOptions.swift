@@ -1,4 +1,4 @@
-/// Choices for ``Ledger/export(_:to:options:)``.
+/// Choices for ``Ledger/export(_:to:options:)-(_,URL,_)``.
 public struct ExportOptions: Sendable, Hashable {
     /// Which accepted proofs the SFT export writes.
     public enum ProofSelection: String, Sendable, Hashable {

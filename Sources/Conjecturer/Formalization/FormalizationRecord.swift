@@ -41,7 +41,7 @@ public enum FormalizationStatus: String, Sendable, Hashable, Codable, CaseIterab
 /// ```json
 /// {"problem_id":"p1","formalization_id":"p1/3f2a…","statement":"theorem p1 … := by","status":"well_formed",
 ///  "lean_error":null,"sample_count":3,"provenance":{"model":"m","template":"formalize/direct",
-///  "temperature":0.71,"seed":123,"repair_round":0}}
+///  "temperature":0.71,"seed":123,"repair_round":0},"header":"import Mathlib"}
 /// ```
 /// For `no_statement` the statement is null and `sample_count` counts the samples without one.
 public struct FormalizationRecord: Sendable, Hashable, Codable {
@@ -61,11 +61,13 @@ public struct FormalizationRecord: Sendable, Hashable, Codable {
     public var sampleCount: Int
     /// The first sample that gave it.
     public var provenance: FormalizationProvenance
+    /// The Lean header the statement was validated under (the problem's own, else the default header).
+    public var header: String
 
     /// Creates a record.
     public init(
         problemID: String, formalizationID: String, statement: String?, status: FormalizationStatus,
-        leanError: String?, sampleCount: Int, provenance: FormalizationProvenance
+        leanError: String?, sampleCount: Int, provenance: FormalizationProvenance, header: String = ""
     ) {
         self.problemID = problemID
         self.formalizationID = formalizationID
@@ -74,10 +76,11 @@ public struct FormalizationRecord: Sendable, Hashable, Codable {
         self.leanError = leanError
         self.sampleCount = sampleCount
         self.provenance = provenance
+        self.header = header
     }
 
     enum CodingKeys: String, CodingKey {
-        case status, provenance, statement
+        case status, provenance, statement, header
         case problemID = "problem_id"
         case formalizationID = "formalization_id"
         case leanError = "lean_error"
@@ -94,5 +97,19 @@ public struct FormalizationRecord: Sendable, Hashable, Codable {
         try container.encode(leanError, forKey: .leanError)
         try container.encode(sampleCount, forKey: .sampleCount)
         try container.encode(provenance, forKey: .provenance)
+        try container.encode(header, forKey: .header)
+    }
+
+    /// Decodes a record; a line written before headers were recorded has header "".
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        problemID = try container.decode(String.self, forKey: .problemID)
+        formalizationID = try container.decode(String.self, forKey: .formalizationID)
+        statement = try container.decodeIfPresent(String.self, forKey: .statement)
+        status = try container.decode(FormalizationStatus.self, forKey: .status)
+        leanError = try container.decodeIfPresent(String.self, forKey: .leanError)
+        sampleCount = try container.decode(Int.self, forKey: .sampleCount)
+        provenance = try container.decode(FormalizationProvenance.self, forKey: .provenance)
+        header = try container.decodeIfPresent(String.self, forKey: .header) ?? ""
     }
 }

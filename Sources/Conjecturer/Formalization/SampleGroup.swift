@@ -6,6 +6,8 @@ struct FormalizationSample: Sendable {
     var draw: SampleDraw
     var model: String
     var declaration: LeanDeclaration?
+    /// Why the answer's statement was refused (a command before it that cannot be kept in effect).
+    var refusal: String? = nil
 }
 
 /// The samples that gave the same statement (equal `statementHash`), in sample order.

@@ -7,22 +7,23 @@ extension LeanDeclaration {
     }
 
     /// `theorem NAME : ¬ (∀ binders, conclusion)`: proving it disproves this statement.
-    /// Modifiers (attributes, doc comments) are dropped; the result has no body.
+    /// Attributes and doc comments are dropped, the scoped prefixes (`open … in`, …) kept; no body.
     public func negation(named name: String) -> LeanDeclaration {
         LeanDeclaration(keyword: .theorem, name: name, binders: [],
-                        conclusion: "¬ (" + universalClosure() + ")")
+                        conclusion: "¬ (" + universalClosure() + ")", modifiers: scopedPrefixText)
     }
 
     /// Same binders with conclusion `False`: proving it shows the hypotheses are contradictory
-    /// (the statement is vacuously true). Modifiers are dropped; the result has no body.
+    /// (the statement is vacuously true). Scoped prefixes are kept, other modifiers dropped; no body.
     public func vacuityProbe(named name: String) -> LeanDeclaration {
-        LeanDeclaration(keyword: .theorem, name: name, binders: binders, conclusion: "False")
+        LeanDeclaration(keyword: .theorem, name: name, binders: binders, conclusion: "False", modifiers: scopedPrefixText)
     }
 
     /// Only the variables (hypotheses dropped), same conclusion: proving it shows the hypotheses are
-    /// not needed (the statement is trivial). Modifiers are dropped; the result has no body.
+    /// not needed (the statement is trivial). Scoped prefixes are kept, other modifiers dropped; no body.
     public func trivialityProbe(named name: String) -> LeanDeclaration {
-        LeanDeclaration(keyword: .theorem, name: name, binders: variables, conclusion: conclusion)
+        LeanDeclaration(keyword: .theorem, name: name, binders: variables, conclusion: conclusion,
+                        modifiers: scopedPrefixText)
     }
 
     /// The same declaration under another name; an `example` becomes a `theorem`.

@@ -1,3 +1,4 @@
+import LeanPlayTestSupport
 import LeanREPL
 @testable import LeanVerify
 import Testing
@@ -54,5 +55,33 @@ struct NativeAxiomTests {
         #expect(NativeAxioms.isAuxiliary("«t1»._native.native_decide.ax_3_12", of: "t1"))
         #expect(!NativeAxioms.isAuxiliary("t1._native.native_decide.ax_1_1", of: "t"))
         #expect(!NativeAxioms.isAuxiliary("_native.native_decide.ax_1_1", of: "t1"))
+    }
+}
+
+/// The same through the real pool and `fake-lean-repl`: newer Lean's per-computation axioms.
+@Suite("Native computation axioms through the REPL", .enabled(if: FakeREPL.isBuilt))
+struct NativeAxiomVerifierTests {
+    static let rules = OracleVerifierFixture.rules([
+        #"{"proof_contains": "native_decide", "result": "ok", "axioms": ["propext", "hostile_target._native.native_decide.ax_1_1"]}"#,
+        #"{"proof_contains": "forged_native", "result": "ok", "axioms": ["other._native.native_decide.ax_1_1"]}"#,
+    ])
+
+    @Test func allowNativeAcceptsTheAuxiliaryAxiomAndNothingElse() async throws {
+        let (verdicts, _) = try await OracleVerifierFixture.withVerifier(
+            rules: Self.rules, policy: VerificationPolicy(allowNativeComputation: true)
+        ) { verifier in
+            [await verifier.verify(header: "", statement: OracleVerifierFixture.statement, proof: "native_decide"),
+             await verifier.verify(header: "", statement: OracleVerifierFixture.statement, proof: "exact forged_native")]
+        }
+        #expect(verdicts[0].status == .accepted, "\(verdicts[0].reason)")
+        #expect(verdicts[0].axioms.contains("hostile_target._native.native_decide.ax_1_1"))
+        #expect(verdicts[1].status == .rejected && verdicts[1].rule == "non-standard-axiom", "\(verdicts[1].reason)")
+    }
+
+    @Test func withoutAllowNativeTheProofIsRefused() async throws {
+        let (verdict, _) = try await OracleVerifierFixture.withVerifier(rules: Self.rules) { verifier in
+            await verifier.verify(header: "", statement: OracleVerifierFixture.statement, proof: "native_decide")
+        }
+        #expect(verdict.status == .tampered && verdict.rule == "native-computation", "\(verdict.reason)")
     }
 }

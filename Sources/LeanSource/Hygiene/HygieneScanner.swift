@@ -11,6 +11,15 @@ struct HygieneScanner {
     private(set) var violations: [HygieneViolation] = []
     private var openBrackets = 0
     private lazy var hasTacticBlock = tokens.contains { $0.is("by") }
+    /// No syntax in the text could read a string as an interpolation: no tactic block, no `s!`-style
+    /// word, no word of ``HygieneVocabulary/interpolatingWords`` (or its `…At` form) anywhere.
+    private lazy var onlyPlainStrings = !hasTacticBlock && !tokens.contains { token in
+        guard token.kind == .identifier else { return false }
+        let last = Self.components(of: token.text).last ?? token.text
+        let base = last.hasSuffix("At") ? String(last.dropLast(2)) : last
+        return last.hasSuffix("!") || HygieneVocabulary.interpolatingWords.contains(last)
+            || HygieneVocabulary.interpolatingWords.contains(base)
+    }
 
     init(tokens: [LeanToken], policy: HygienePolicy) {
         self.tokens = tokens
@@ -115,8 +124,9 @@ struct HygieneScanner {
     /// every `{` must open a term closed by its own `}` with no quote, escape, `«»` or comment in it;
     /// those terms are code when the string is interpolated and are checked as such.
     private mutating func checkString(_ token: LeanToken, at index: Int) {
+        // (In a statement, see `onlyPlainStrings`: a string Lean can only read plainly needs no `{…}` check.)
         let scalars = Array(token.text.unicodeScalars)
-        if statement, isPlainString(at: index), scalars.count >= 2, scalars.first == "\"", scalars.last == "\"" {
+        if statement, onlyPlainStrings, isPlainString(at: index), scalars.count >= 2, scalars.first == "\"", scalars.last == "\"" {
             // A plain string in a statement: only syntax that reads its argument as an interpolation
             // (`s!`, `m!`, `throwError`, `trace[…]`, … — meta code, not a proposition) gives `{…}` a meaning,
             // and the lexer already ended the literal where Lean ends a plain one.

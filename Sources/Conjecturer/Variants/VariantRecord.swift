@@ -18,7 +18,7 @@ public enum VariantStatus: String, Sendable, Hashable, Codable {
 ///
 /// ```json
 /// {"parent_id":"p1","variant_id":"p1/9c1e…","statement":"theorem p1_9c1e… … := by","operator":"drop_hypothesis",
-///  "source":"symbolic","status":"well_formed","lean_error":null}
+///  "source":"symbolic","status":"well_formed","lean_error":null,"header":"import Mathlib"}
 /// ```
 public struct VariantRecord: Sendable, Hashable, Codable {
     /// The parent's id.
@@ -35,11 +35,13 @@ public struct VariantRecord: Sendable, Hashable, Codable {
     public var status: VariantStatus
     /// Lean's errors for ill-formed variants; nil otherwise.
     public var leanError: String?
+    /// The Lean header the variant was validated under (its parent's).
+    public var header: String
 
     /// Creates a record.
     public init(
         parentID: String, variantID: String, statement: String, operator: String, source: VariantSource,
-        status: VariantStatus, leanError: String?
+        status: VariantStatus, leanError: String?, header: String = ""
     ) {
         self.parentID = parentID
         self.variantID = variantID
@@ -48,10 +50,11 @@ public struct VariantRecord: Sendable, Hashable, Codable {
         self.source = source
         self.status = status
         self.leanError = leanError
+        self.header = header
     }
 
     enum CodingKeys: String, CodingKey {
-        case statement, `operator`, source, status
+        case statement, `operator`, source, status, header
         case parentID = "parent_id"
         case variantID = "variant_id"
         case leanError = "lean_error"
@@ -67,5 +70,19 @@ public struct VariantRecord: Sendable, Hashable, Codable {
         try container.encode(source, forKey: .source)
         try container.encode(status, forKey: .status)
         try container.encode(leanError, forKey: .leanError)
+        try container.encode(header, forKey: .header)
+    }
+
+    /// Decodes a record; a line written before headers were recorded has header "".
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        parentID = try container.decode(String.self, forKey: .parentID)
+        variantID = try container.decode(String.self, forKey: .variantID)
+        statement = try container.decode(String.self, forKey: .statement)
+        `operator` = try container.decode(String.self, forKey: .operator)
+        source = try container.decode(VariantSource.self, forKey: .source)
+        status = try container.decode(VariantStatus.self, forKey: .status)
+        leanError = try container.decodeIfPresent(String.self, forKey: .leanError)
+        header = try container.decodeIfPresent(String.self, forKey: .header) ?? ""
     }
 }

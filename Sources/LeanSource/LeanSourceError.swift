@@ -18,6 +18,7 @@ public struct LeanSourceError: Error, Sendable, Hashable, CustomStringConvertibl
             case missingType = "missing-type"
             case unbalancedBrackets = "unbalanced-brackets"
             case malformedBinder = "malformed-binder"
+            case unsupportedCommand = "unsupported-command"
         }
 
         let kind: Kind
@@ -44,6 +45,10 @@ public struct LeanSourceError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let unbalancedBrackets = Code(kind: .unbalancedBrackets)
         /// A binder group whose names are not identifiers.
         public static let malformedBinder = Code(kind: .malformedBinder)
+        /// A command a statement cannot carry: anything before the declaration other than `open`,
+        /// `set_option` and `universe` (scoped with `in`, or on its own line before it), an import the
+        /// header lacks, `namespace`, `variable`, `def`, ….
+        public static let unsupportedCommand = Code(kind: .unsupportedCommand)
 
         /// The code's stable text, e.g. `unterminated-comment`.
         public var description: String { kind.rawValue }

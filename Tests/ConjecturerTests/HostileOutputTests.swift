@@ -21,13 +21,25 @@ struct HostileOutputTests {
     @Test("commands around the statement never reach the record or Lean: only the re-rendered signature does")
     func commandsAreDropped() async throws {
         let answer = leanAnswer("""
-        axiom cheat : False
         @[simp] private theorem evil (a : ℕ) : 1 ≤ 2 := by exact cheat.elim
         #eval IO.Process.exit 0
         """)
         let (records, validator) = try await records(answer: answer)
         #expect(records.map(\.statement) == ["theorem h_1_α (a : ℕ) : 1 ≤ 2 := by"])
         #expect(validator.checked == ["theorem h_1_α (a : ℕ) : 1 ≤ 2 := by"])
+    }
+
+    @Test("a command before the statement that cannot be kept in effect refuses it, with the reason; nothing reaches Lean")
+    func commandBeforeTheStatementRefusesIt() async throws {
+        let answer = leanAnswer("""
+        axiom cheat : False
+        @[simp] private theorem evil (a : ℕ) : 1 ≤ 2 := by exact cheat.elim
+        #eval IO.Process.exit 0
+        """)
+        let (records, validator) = try await records(answer: answer)
+        #expect(records.map(\.status) == [.noStatement])
+        #expect(records.first?.leanError?.contains("axiom cheat") == true, "\(records.first?.leanError ?? "nil")")
+        #expect(validator.checked.isEmpty)
     }
 
     @Test("garbage, empty, unterminated and degenerate answers count as no_statement")

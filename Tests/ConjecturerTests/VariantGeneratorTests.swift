@@ -82,7 +82,7 @@ struct VariantGeneratorTests {
         let lines = try Fixtures.jsonLines(output)
         #expect(lines.count == 6)
         for line in lines {
-            #expect(Set(line.keys) == ["parent_id", "variant_id", "statement", "operator", "source", "status", "lean_error", "request_error"])
+            #expect(Set(line.keys) == ["parent_id", "variant_id", "statement", "operator", "source", "status", "lean_error", "request_error", "header"])
             #expect(line["source"] as? String == "symbolic")
         }
         let checked = validator.checked.count

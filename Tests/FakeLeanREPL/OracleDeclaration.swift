@@ -25,6 +25,12 @@ struct OracleDeclaration {
             let start = index
             while index < characters.count, !characters[index].isWhitespace, !"({[⦃:".contains(characters[index]) { index += 1 }
             name = String(characters[start..<index])
+            // `name.{u v}`: explicit universe parameters are not part of the constant's name.
+            if name?.hasSuffix(".") == true, index < characters.count, characters[index] == "{",
+               let close = characters[index...].firstIndex(of: "}") {
+                name?.removeLast()
+                index = close + 1
+            }
         }
         guard let assign = Self.topLevel(":=", in: characters, from: index) else { return nil }
         let signature = Array(characters[index..<assign])
@@ -83,12 +89,41 @@ struct OracleDeclaration {
         return nil
     }
 
+    /// For each character: true when it lies inside a string (`"…"`) or character literal (`'x'`,
+    /// `'\n'`, not the `'` of `x'`), where brackets and `:=` mean nothing.
+    static func literalMask(_ characters: [Character]) -> [Bool] {
+        var mask = Array(repeating: false, count: characters.count)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\"" {
+                var end = index + 1
+                while end < characters.count, characters[end] != "\"" { end += characters[end] == "\\" ? 2 : 1 }
+                for position in index..<min(end + 1, characters.count) { mask[position] = true }
+                index = end + 1
+                continue
+            }
+            if character == "'", index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber || characters[index - 1] == "'" || characters[index - 1] == "_") {
+                let length = index + 1 < characters.count && characters[index + 1] == "\\" ? 4 : 3
+                if index + length - 1 < characters.count, characters[index + length - 1] == "'" {
+                    for position in index..<(index + length) { mask[position] = true }
+                    index += length
+                    continue
+                }
+            }
+            index += 1
+        }
+        return mask
+    }
+
     static func topLevel(_ token: String, in characters: [Character], from start: Int) -> Int? {
         let pattern = Array(token)
+        let literal = literalMask(characters)
         var depth = 0
         var index = start
         while index + pattern.count <= characters.count {
             let character = characters[index]
+            if literal[index] { index += 1; continue }
             if "([{⦃⟨".contains(character) { depth += 1 }
             if ")]}⦄⟩".contains(character) { depth -= 1 }
             if depth == 0, Array(characters[index..<(index + pattern.count)]) == pattern { return index }
@@ -100,7 +135,8 @@ struct OracleDeclaration {
     private static func firstTopLevelColon(_ characters: [Character]) -> Int? {
         var depth = 0
         var found: Int?
-        for (index, character) in characters.enumerated() {
+        let literal = literalMask(characters)
+        for (index, character) in characters.enumerated() where !literal[index] {
             if "([{⦃⟨".contains(character) { depth += 1 }
             if ")]}⦄⟩".contains(character) { depth -= 1 }
             if depth == 0, character == ":" { found = found ?? index }
@@ -108,8 +144,28 @@ struct OracleDeclaration {
         return found
     }
 
-    /// Whitespace-normalized text for type comparisons.
+    /// Text for type comparisons: comments (`-- …`, `/- … -/`) and all whitespace removed, `⦃`/`⦄`
+    /// for `{{`/`}}`, so two renderings of one statement compare equal as their elaborations would.
     static func normalized(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var result = ""
+        let characters = Array(text)
+        var index = 0
+        var depth = 0
+        while index < characters.count {
+            let character = characters[index]
+            let next: Character? = index + 1 < characters.count ? characters[index + 1] : nil
+            if character == "/", next == "-" { depth += 1; index += 2; continue }
+            if depth > 0 {
+                if character == "-", next == "/" { depth -= 1; index += 2 } else { index += 1 }
+                continue
+            }
+            if character == "-", next == "-" {
+                while index < characters.count, characters[index] != "\n" { index += 1 }
+                continue
+            }
+            if !character.isWhitespace { result.append(character) }
+            index += 1
+        }
+        return result.replacingOccurrences(of: "{{", with: "⦃").replacingOccurrences(of: "}}", with: "⦄")
     }
 }

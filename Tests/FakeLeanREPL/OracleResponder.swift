@@ -178,7 +178,15 @@ final class OracleResponder: FakeResponder {
         var reference = declaration.proof
         if reference.hasPrefix("@") { reference.removeFirst() }
         guard let constant = environment.constants[reference] else { return nil }
-        return OracleDeclaration.normalized(constant.type) == OracleDeclaration.normalized(declaration.closedType)
+        var expected = declaration.closedType
+        if expected.hasPrefix("type_of%") {
+            // `type_of% @REF` is REF's type, as Lean elaborates it.
+            var referenced = expected.dropFirst("type_of%".count).trimmingCharacters(in: .whitespaces)
+            if referenced.hasPrefix("@") { referenced.removeFirst() }
+            guard let other = environment.constants[referenced] else { return false }
+            expected = other.type
+        }
+        return OracleDeclaration.normalized(constant.type) == OracleDeclaration.normalized(expected)
     }
 
     private func run(tactic: String, proofState: Int) -> [String: Any] {

@@ -63,8 +63,9 @@
 //       `#print axioms NAME` → info "'NAME' depends on axioms: [a, b]" or "'NAME' does not depend on any
 //       axioms"; an unknown NAME → error "unknown constant 'NAME'".
 //       `example : T := @NAME` (or `:= NAME`) → ok when T equals NAME's recorded type (whitespace
-//       normalized; default: the declared statement with its binders as `∀ BINDERS, STATEMENT`), else
-//       error "type mismatch".
+//       normalized: comments and whitespace dropped; default: the declared statement with its binders as
+//       `∀ BINDERS, STATEMENT`), else error "type mismatch". `example : type_of% @REF := @NAME` compares
+//       NAME's recorded type with REF's.
 //   "tactics": [ {"goal_contains": "⊢ x + 0 = x", "tactic": "simp", "goals": []} ],
 //       {"tactic", "proofState"} on a known proof state: the first rule whose goal_contains is in one of
 //       the state's goals and whose tactic equals the tactic (trimmed) gives the new goals → a new

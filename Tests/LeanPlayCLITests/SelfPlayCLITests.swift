@@ -168,7 +168,7 @@ struct SelfPlayCLITests {
         }
         #expect(records.count == 2)
         for record in records {
-            #expect(Set(record.keys) == ["problem_id", "formalization_id", "statement", "status", "lean_error", "sample_count", "provenance", "request_error"])
+            #expect(Set(record.keys) == ["problem_id", "formalization_id", "statement", "status", "lean_error", "sample_count", "provenance", "request_error", "header"])
             #expect(record["status"] as? String == "well_formed")
             #expect(record["sample_count"] as? Int == 2)
         }

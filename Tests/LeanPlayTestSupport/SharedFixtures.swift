@@ -35,6 +35,12 @@ public enum SharedFixtures {
     /// `../shared/corpora/minif2f.jsonl`, when present.
     public static var miniF2F: URL? { existing("corpora/minif2f.jsonl") }
 
+    /// `../shared/real-proofs/deepseek-prover-v2-minif2f.jsonl` (438 kernel-accepted proofs), when present.
+    public static var realProofs: URL? { existing("real-proofs/deepseek-prover-v2-minif2f.jsonl") }
+
+    /// True when the real proofs are available (use with `.enabled(if:)`).
+    public static var hasRealProofs: Bool { realProofs != nil }
+
     /// True when the transcripts are available (use with `.enabled(if:)`).
     public static var hasTranscripts: Bool { transcriptsDirectory != nil }
 

@@ -51,6 +51,13 @@ struct HostileBatteryTests {
         .init(proof: "omega\n@[implemented_by f] def g := 1", status: .tampered, rule: "command"),
         .init(proof: "omega)\ntheorem x : True := trivial", status: .tampered, rule: "unbalanced-bracket"),
         .init(proof: "omega)", status: .tampered, rule: "unbalanced-bracket"),
+        // Hostile variants of the honest allowances of issue 12.19 (`#s`, `Lean.Omega.…`).
+        .init(proof: "omega\n  #eval IO.println 1", status: .tampered, rule: "command"),
+        .init(proof: "omega\n  #evalx", status: .tampered, rule: "command"),
+        .init(proof: "omega\n#s_not_a_card", status: .tampered, rule: "command"),
+        .init(proof: "exact Lean.Elab.Tactic.closeMainGoal", status: .tampered, rule: "code-execution"),
+        .init(proof: "exact Lean.OmegaCheat.x", status: .tampered, rule: "code-execution"),
+        .init(proof: "open Lean.Meta in\nomega", status: .tampered, rule: "code-execution"),
     ]
 
     /// Simulated by the oracle: only the verifier's checks of Lean's answers stand in the way.

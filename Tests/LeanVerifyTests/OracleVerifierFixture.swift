@@ -19,10 +19,11 @@ enum OracleVerifierFixture {
     /// down afterwards and hands back the pool's statistics too.
     static func withVerifier<T: Sendable>(
         rules: String = rules(), extraFlags: [String] = [], requestTimeout: Duration = .seconds(10),
-        policy: VerificationPolicy = .init(),
+        policy: VerificationPolicy = .init(), workers: Int = 1,
         _ body: (LeanVerifier) async throws -> T
     ) async throws -> (result: T, statistics: REPLPoolStatistics) {
-        var configuration = try FakeREPL.poolConfiguration(try FakeREPL.oracleFlags(rulesJSON: rules) + extraFlags)
+        var configuration = try FakeREPL.poolConfiguration(
+            try FakeREPL.oracleFlags(rulesJSON: rules) + extraFlags, workers: workers)
         configuration.requestTimeout = requestTimeout
         let pool = REPLWorkerPool(configuration: configuration)
         let verifier = LeanVerifier(pool: pool, policy: policy)

@@ -6,13 +6,17 @@ struct VerificationCommandBuilderTests {
     let statement = "theorem amc12a_2015_p10 (x y : ℤ) (h₀ : 0 < y) (h₁ : y < x) : x = 26 := by\n"
 
     @Test func tacticProofIsIndentedUnderTheRenderedStatement() throws {
-        let command = try VerificationCommandBuilder.build(statement: statement, proof: "nlinarith [h₀]\n\nomega")
+        let command = try VerificationCommandBuilder.build(
+            statement: statement, proof: "nlinarith [h₀]\n\nomega", referenceName: { "leanplay_ref_0" })
         #expect(command.mode == .tactic)
         #expect(command.theoremName == "amc12a_2015_p10")
         #expect(command.theoremCommand
             == "theorem amc12a_2015_p10 (x y : ℤ) (h₀ : 0 < y) (h₁ : y < x) : x = 26 := by\n  nlinarith [h₀]\n  \n  omega")
         #expect(command.axiomsCommand == "#print axioms amc12a_2015_p10")
-        #expect(command.typeCheckCommand == "example : ∀ (x y : ℤ) (h₀ : 0 < y) (h₁ : y < x), x = 26 := @amc12a_2015_p10")
+        #expect(command.typeCheckCommand == "example : type_of% @leanplay_ref_0 := @amc12a_2015_p10")
+        #expect(command.referenceCommand
+            == "theorem leanplay_ref_0 (x y : ℤ) (h₀ : 0 < y) (h₁ : y < x) : x = 26\n  := by sorry")
+        #expect(command.referenceName == "leanplay_ref_0")
         #expect(command.positionMap.proofStartLine == 2)
         #expect(command.positionMap.proofLineLengths == [14, 0, 5])
     }
@@ -45,6 +49,12 @@ struct VerificationCommandBuilderTests {
         let first = VerificationCommandBuilder.freshExampleName()
         let second = VerificationCommandBuilder.freshExampleName()
         #expect(first != second && first.hasPrefix("leanplay_example_"))
+    }
+
+    @Test func characterLiteralsAndBraceStringsInAStatementBuild() throws {
+        let command = try VerificationCommandBuilder.build(
+            statement: "theorem t (c : Char) (h : c = '{') : \"{\".length = 1 ∧ 'a'.toNat = 97 := by", proof: "decide")
+        #expect(command.theoremCommand.hasPrefix("theorem t (c : Char) (h : c = '{') : \"{\".length = 1 ∧ 'a'.toNat = 97 := by"))
     }
 
     @Test func modifiersAreDropped() throws {

@@ -1,3 +1,5 @@
+public import LeanSource
+
 /// How `Autoformalizer` samples, validates and repairs formalizations of one problem.
 public struct AutoformalizationSettings: Sendable, Hashable {
     /// k: model samples per problem (each with its own template, exemplars and temperature).
@@ -26,6 +28,9 @@ public struct AutoformalizationSettings: Sendable, Hashable {
     public var topP: Double?
     /// How many of one problem's samples may be in flight at once.
     public var sampleConcurrency: Int
+    /// The header for problems that carry none: shown in the prompt, used to validate and repair, and
+    /// recorded with each formalization (default `LeanPreamble.defaultHeader`, `import Mathlib`).
+    public var defaultHeader: String
 
     /// Creates settings; the defaults suit a first run (8 samples, 2 repair rounds).
     public init(
@@ -41,7 +46,8 @@ public struct AutoformalizationSettings: Sendable, Hashable {
         repairTemperature: Double? = nil,
         maxTokens: Int? = nil,
         topP: Double? = nil,
-        sampleConcurrency: Int = 4
+        sampleConcurrency: Int = 4,
+        defaultHeader: String = LeanPreamble.defaultHeader
     ) {
         self.samplesPerProblem = samplesPerProblem
         self.templateIDs = templateIDs
@@ -56,6 +62,7 @@ public struct AutoformalizationSettings: Sendable, Hashable {
         self.maxTokens = maxTokens
         self.topP = topP
         self.sampleConcurrency = sampleConcurrency
+        self.defaultHeader = defaultHeader
     }
 
     /// Checks the settings make sense.

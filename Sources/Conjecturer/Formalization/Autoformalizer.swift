@@ -70,7 +70,13 @@ public struct Autoformalizer: Sendable {
         let outcomes = try await BoundedConcurrency.map(groups, limit: settings.sampleConcurrency) { group throws(ConjecturerError) in
             try await settle(group, of: problem)
         }
-        return FormalizationMerger.records(for: problem, outcomes: outcomes, samples: samples)
+        return FormalizationMerger.records(for: problem, outcomes: outcomes, samples: samples, header: header(for: problem))
+    }
+
+    /// The header `problem`'s statements are shown with, validated under and recorded with: its own, else
+    /// ``AutoformalizationSettings/defaultHeader``.
+    public func header(for problem: Problem) -> String {
+        problem.header ?? settings.defaultHeader
     }
 
     /// The theorem name every formalization of `problem` gets.
@@ -78,7 +84,7 @@ public struct Autoformalizer: Sendable {
 
     /// Asks the model for sample `draw` and extracts its statement.
     func sample(_ problem: Problem, _ draw: SampleDraw) async throws(ConjecturerError) -> FormalizationSample {
-        var context = Self.context(for: problem)
+        var context = Self.context(for: problem, header: header(for: problem))
         context["exemplars"] = .list(draw.exemplars.map { exemplar in
             ["id": .text(exemplar.id), "informal": .text(exemplar.informal),
              "formal_statement": .text(Self.trimmedStatement(exemplar.formalStatement ?? ""))]
@@ -96,15 +102,20 @@ public struct Autoformalizer: Sendable {
         }
         let name = Self.theoremName(for: problem)
         let text = response.samples.first?.text ?? ""
-        let declaration = StatementExtraction.statement(in: text, named: name).map {
-            StatementExtraction.canonical($0, named: name)
+        switch StatementExtraction.proposal(in: text, named: name) {
+        case .statement(let declaration):
+            let canonical = StatementExtraction.canonical(declaration, named: name)
+            return FormalizationSample(draw: draw, model: response.model, declaration: canonical)
+        case .refused(let reason):
+            return FormalizationSample(draw: draw, model: response.model, declaration: nil, refusal: reason)
+        case .none:
+            return FormalizationSample(draw: draw, model: response.model, declaration: nil)
         }
-        return FormalizationSample(draw: draw, model: response.model, declaration: declaration)
     }
 
     /// Validates a group's statement and repairs it while Lean rejects it.
     func settle(_ group: SampleGroup, of problem: Problem) async throws(ConjecturerError) -> GroupOutcome {
-        let header = problem.header ?? ""
+        let header = self.header(for: problem)
         var current = group.declaration
         var check = await validator.validate(header: header, statement: current.rendered(ending: .tacticBlock))
         let original = (declaration: current, check: check)
@@ -129,7 +140,7 @@ public struct Autoformalizer: Sendable {
     func repair(
         _ declaration: LeanDeclaration, error: String, problem: Problem, group: SampleGroup, round: Int
     ) async throws(ConjecturerError) -> LeanDeclaration? {
-        var context = Self.context(for: problem)
+        var context = Self.context(for: problem, header: header(for: problem))
         context["statement"] = .text(declaration.rendered(ending: .sorry))
         context["lean_error"] = .text(error)
         let messages = try prompts.render(settings.repairTemplateID, context: context)
@@ -163,12 +174,12 @@ public struct Autoformalizer: Sendable {
     }
 
     /// The variables every formalize/ and repair/ template can use.
-    static func context(for problem: Problem) -> PromptContext {
+    static func context(for problem: Problem, header: String) -> PromptContext {
         [
             "problem_id": .text(problem.id),
             "theorem_name": .text(theoremName(for: problem)),
             "informal": .text(problem.informal),
-            "header": .text(problem.header?.trimmingTrailingWhitespace ?? ""),
+            "header": .text(header.trimmingTrailingWhitespace),
             "exemplars": .list([]),
         ]
     }

@@ -5,7 +5,7 @@ import ProblemCorpus
 /// Turns a problem's group outcomes into records: one per distinct final statement (repairs can make
 /// two groups converge), plus one `no_statement` record for the samples without a statement.
 enum FormalizationMerger {
-    static func records(for problem: Problem, outcomes: [GroupOutcome], samples: [FormalizationSample]) -> [FormalizationRecord] {
+    static func records(for problem: Problem, outcomes: [GroupOutcome], samples: [FormalizationSample], header: String = "") -> [FormalizationRecord] {
         struct Merged {
             var representative: GroupOutcome
             var sampleCount: Int
@@ -45,15 +45,15 @@ enum FormalizationMerger {
                 status: entry.wellFormed ? .wellFormed : .illFormed,
                 leanError: entry.wellFormed ? nil : outcome.check.recordedError,
                 sampleCount: entry.sampleCount,
-                provenance: provenance(first, repairRound: outcome.repairRound)
+                provenance: provenance(first, repairRound: outcome.repairRound), header: header
             )
         }
         let empty = samples.filter { $0.declaration == nil && $0.requestError == nil }.sorted { $0.draw.sampleIndex < $1.draw.sampleIndex }
         if let first = empty.first {
             records.append(FormalizationRecord(
                 problemID: problem.id, formalizationID: problem.id + "/no_statement", statement: nil,
-                status: .noStatement, leanError: nil, sampleCount: empty.count,
-                provenance: provenance(first, repairRound: 0)
+                status: .noStatement, leanError: empty.compactMap(\.refusal).first, sampleCount: empty.count,
+                provenance: provenance(first, repairRound: 0), header: header
             ))
         }
         let failed = samples.filter { $0.requestError != nil }.sorted { $0.draw.sampleIndex < $1.draw.sampleIndex }

@@ -44,7 +44,7 @@ public enum FormalizationStatus: String, Sendable, Hashable, Codable, CaseIterab
 /// ```json
 /// {"problem_id":"p1","formalization_id":"p1/3f2a…","statement":"theorem p1 … := by","status":"well_formed",
 ///  "lean_error":null,"sample_count":3,"provenance":{"model":"m","template":"formalize/direct",
-///  "temperature":0.71,"seed":123,"repair_round":0}}
+///  "temperature":0.71,"seed":123,"repair_round":0},"request_error":null,"header":"import Mathlib"}
 /// ```
 /// For `no_statement` the statement is null and `sample_count` counts the samples without one; for
 /// `request_failed` the statement is null, `sample_count` counts the samples whose request failed and
@@ -69,11 +69,14 @@ public struct FormalizationRecord: Sendable, Hashable, Codable {
     public var provenance: FormalizationProvenance
     /// Why the model request failed, for `request_failed`; nil otherwise.
     public var requestError: String?
+    /// The Lean header the statement was validated under (the problem's own, else the default header).
+    public var header: String
 
     /// Creates a record.
     public init(
         problemID: String, formalizationID: String, statement: String?, status: FormalizationStatus,
-        leanError: String?, sampleCount: Int, provenance: FormalizationProvenance, requestError: String? = nil
+        leanError: String?, sampleCount: Int, provenance: FormalizationProvenance, requestError: String? = nil,
+        header: String = ""
     ) {
         self.requestError = requestError
         self.problemID = problemID
@@ -83,10 +86,11 @@ public struct FormalizationRecord: Sendable, Hashable, Codable {
         self.leanError = leanError
         self.sampleCount = sampleCount
         self.provenance = provenance
+        self.header = header
     }
 
     enum CodingKeys: String, CodingKey {
-        case status, provenance, statement
+        case status, provenance, statement, header
         case problemID = "problem_id"
         case formalizationID = "formalization_id"
         case leanError = "lean_error"
@@ -105,5 +109,20 @@ public struct FormalizationRecord: Sendable, Hashable, Codable {
         try container.encode(sampleCount, forKey: .sampleCount)
         try container.encode(provenance, forKey: .provenance)
         try container.encode(requestError, forKey: .requestError)
+        try container.encode(header, forKey: .header)
+    }
+
+    /// Decodes a record; a line written before headers were recorded has header "".
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        problemID = try container.decode(String.self, forKey: .problemID)
+        formalizationID = try container.decode(String.self, forKey: .formalizationID)
+        statement = try container.decodeIfPresent(String.self, forKey: .statement)
+        status = try container.decode(FormalizationStatus.self, forKey: .status)
+        leanError = try container.decodeIfPresent(String.self, forKey: .leanError)
+        sampleCount = try container.decode(Int.self, forKey: .sampleCount)
+        provenance = try container.decode(FormalizationProvenance.self, forKey: .provenance)
+        requestError = try container.decodeIfPresent(String.self, forKey: .requestError)
+        header = try container.decodeIfPresent(String.self, forKey: .header) ?? ""
     }
 }

@@ -8,6 +8,8 @@ struct FormalizationSample: Sendable {
     var model: String
     var declaration: LeanDeclaration?
     var requestError: String? = nil
+    /// Why the answer's statement was refused (a command before it that cannot be kept in effect).
+    var refusal: String? = nil
 }
 
 /// The samples that gave the same statement (equal `statementHash`), in sample order.

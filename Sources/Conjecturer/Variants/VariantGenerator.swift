@@ -87,7 +87,7 @@ public struct VariantGenerator: Sendable {
             records.append(VariantRecord(
                 parentID: parent.id, variantID: variantID, statement: statement, operator: candidate.operator,
                 source: candidate.source, status: check.isWellFormed ? .wellFormed : .illFormed,
-                leanError: check.isWellFormed ? nil : check.recordedError
+                leanError: check.isWellFormed ? nil : check.recordedError, header: parent.header
             ))
         }
         let earlierFailures = Set(earlier.filter { $0.status == .requestFailed }.map(\.variantID))

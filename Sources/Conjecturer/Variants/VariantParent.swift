@@ -1,3 +1,4 @@
+public import LeanSource
 public import ProblemCorpus
 
 /// A theorem a variant curriculum starts from.
@@ -21,9 +22,16 @@ public struct VariantParent: Sendable, Hashable {
 }
 
 extension VariantParent {
-    /// The problem's reference statement as a parent; nil when the problem has no formal statement.
+    /// The problem's reference statement as a parent, under its header or `LeanPreamble.defaultHeader`.
     public init?(problem: Problem) {
+        self.init(problem: problem, defaultHeader: LeanPreamble.defaultHeader)
+    }
+
+    /// The problem's reference statement as a parent, under the problem's header or else `defaultHeader`;
+    /// nil when the problem has no formal statement.
+    public init?(problem: Problem, defaultHeader: String) {
         guard let statement = problem.formalStatement, !statement.allSatisfy(\.isWhitespace) else { return nil }
-        self.init(id: problem.id, header: problem.header ?? "", statement: statement, informal: problem.informal.isEmpty ? nil : problem.informal)
+        self.init(id: problem.id, header: problem.header ?? defaultHeader, statement: statement,
+                  informal: problem.informal.isEmpty ? nil : problem.informal)
     }
 }

@@ -21,7 +21,7 @@ public enum VariantStatus: String, Sendable, Hashable, Codable {
 ///
 /// ```json
 /// {"parent_id":"p1","variant_id":"p1/9c1e…","statement":"theorem p1_9c1e… … := by","operator":"drop_hypothesis",
-///  "source":"symbolic","status":"well_formed","lean_error":null,"request_error":null}
+///  "source":"symbolic","status":"well_formed","lean_error":null,"request_error":null,"header":"import Mathlib"}
 /// ```
 /// A model request that failed is recorded as a `request_failed` line (`variant_id`
 /// `parent_id/request_failed/TEMPLATE/CALL`, empty statement, `request_error` set); the parent's other
@@ -43,11 +43,13 @@ public struct VariantRecord: Sendable, Hashable, Codable {
     public var leanError: String?
     /// Why the model request failed, for `request_failed` lines; nil otherwise.
     public var requestError: String?
+    /// The Lean header the variant was validated under (its parent's).
+    public var header: String
 
     /// Creates a record.
     public init(
         parentID: String, variantID: String, statement: String, operator: String, source: VariantSource,
-        status: VariantStatus, leanError: String?, requestError: String? = nil
+        status: VariantStatus, leanError: String?, requestError: String? = nil, header: String = ""
     ) {
         self.requestError = requestError
         self.parentID = parentID
@@ -57,10 +59,11 @@ public struct VariantRecord: Sendable, Hashable, Codable {
         self.source = source
         self.status = status
         self.leanError = leanError
+        self.header = header
     }
 
     enum CodingKeys: String, CodingKey {
-        case statement, `operator`, source, status
+        case statement, `operator`, source, status, header
         case parentID = "parent_id"
         case variantID = "variant_id"
         case leanError = "lean_error"
@@ -78,5 +81,20 @@ public struct VariantRecord: Sendable, Hashable, Codable {
         try container.encode(status, forKey: .status)
         try container.encode(leanError, forKey: .leanError)
         try container.encode(requestError, forKey: .requestError)
+        try container.encode(header, forKey: .header)
+    }
+
+    /// Decodes a record; a line written before headers were recorded has header "".
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        parentID = try container.decode(String.self, forKey: .parentID)
+        variantID = try container.decode(String.self, forKey: .variantID)
+        statement = try container.decode(String.self, forKey: .statement)
+        `operator` = try container.decode(String.self, forKey: .operator)
+        source = try container.decode(VariantSource.self, forKey: .source)
+        status = try container.decode(VariantStatus.self, forKey: .status)
+        leanError = try container.decodeIfPresent(String.self, forKey: .leanError)
+        requestError = try container.decodeIfPresent(String.self, forKey: .requestError)
+        header = try container.decodeIfPresent(String.self, forKey: .header) ?? ""
     }
 }

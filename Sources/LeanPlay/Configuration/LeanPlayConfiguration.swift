@@ -1,3 +1,5 @@
+public import LeanSource
+
 /// Everything a LeanPlay run is configured with: where Lean is, how proofs are judged, which models
 /// play which role, where prompts and the response cache live.
 ///
@@ -79,11 +81,15 @@ extension LeanPlayConfiguration {
         public var memoryLimitMB: Int
         /// A worker is recycled after this many requests (0: never).
         public var maxRequestsPerWorker: Int
+        /// The header (imports, `open`s) used wherever text becomes Lean without one of its own: problems
+        /// without a `header` in formalize, variants and self-play, a `variants` statement file without
+        /// imports. Default `import Mathlib`.
+        public var defaultHeader: String
 
         /// Creates the section; every argument defaults to the value used when the key is absent.
         public init(
             project: String? = nil, repl: String? = nil, workers: Int? = nil, timeoutSeconds: Double = 60,
-            memoryLimitMB: Int = 0, maxRequestsPerWorker: Int = 2_000
+            memoryLimitMB: Int = 0, maxRequestsPerWorker: Int = 2_000, defaultHeader: String = LeanPreamble.defaultHeader
         ) {
             self.project = project
             self.repl = repl
@@ -91,6 +97,7 @@ extension LeanPlayConfiguration {
             self.timeoutSeconds = timeoutSeconds
             self.memoryLimitMB = memoryLimitMB
             self.maxRequestsPerWorker = maxRequestsPerWorker
+            self.defaultHeader = defaultHeader
         }
 
         enum CodingKeys: String, CodingKey {
@@ -98,6 +105,7 @@ extension LeanPlayConfiguration {
             case timeoutSeconds = "timeout_seconds"
             case memoryLimitMB = "memory_limit_mb"
             case maxRequestsPerWorker = "max_requests_per_worker"
+            case defaultHeader = "default_header"
         }
 
         /// Decodes the section from `leanplay.toml`; absent keys keep their defaults.
@@ -112,6 +120,7 @@ extension LeanPlayConfiguration {
             timeoutSeconds = try c.number(.timeoutSeconds) ?? defaults.timeoutSeconds
             memoryLimitMB = try c.wholeNumber(.memoryLimitMB) ?? defaults.memoryLimitMB
             maxRequestsPerWorker = try c.wholeNumber(.maxRequestsPerWorker) ?? defaults.maxRequestsPerWorker
+            defaultHeader = try c.text(.defaultHeader) ?? defaults.defaultHeader
         }
     }
 

@@ -17,10 +17,12 @@ extension LeanPlayConfiguration {
         return prover
     }
 
-    /// The self-play settings: prover settings plus the seed, and exports written under `exportDirectory`.
+    /// The self-play settings: prover settings plus the seed and `[lean] default_header`, and exports
+    /// written under `exportDirectory`.
     public func selfPlayConfiguration(queueLimit: Int = 64, exportDirectory: URL? = nil) -> SelfPlayConfiguration {
         SelfPlayConfiguration(
-            prover: proverConfiguration, queueLimit: queueLimit, seed: search.seed, exportDirectory: exportDirectory)
+            prover: proverConfiguration, defaultHeader: lean.defaultHeader, queueLimit: queueLimit, seed: search.seed,
+            exportDirectory: exportDirectory)
     }
 }
 

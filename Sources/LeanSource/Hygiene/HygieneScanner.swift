@@ -2,8 +2,24 @@
 struct HygieneScanner {
     let tokens: [LeanToken]
     let policy: HygienePolicy
+    /// Statement text (binder types, a conclusion) rather than a proof: names the statement binds
+    /// (``boundNames``) may be words such as `stop`, `meta` or `include`, and literals Lean cannot read
+    /// two ways are allowed (see ``isUnambiguousCharacter(at:)`` and ``checkString(_:at:)``).
+    var statement = false
+    /// The names the statement's binders bind; only used when ``statement`` is set.
+    var boundNames: Set<String> = []
     private(set) var violations: [HygieneViolation] = []
     private var openBrackets = 0
+    private lazy var hasTacticBlock = tokens.contains { $0.is("by") }
+    /// No syntax in the text could read a string as an interpolation: no tactic block, no `s!`-style
+    /// word, no word of ``HygieneVocabulary/interpolatingWords`` (or its `…At` form) anywhere.
+    private lazy var onlyPlainStrings = !hasTacticBlock && !tokens.contains { token in
+        guard token.kind == .identifier else { return false }
+        let last = Self.components(of: token.text).last ?? token.text
+        let base = last.hasSuffix("At") ? String(last.dropLast(2)) : last
+        return last.hasSuffix("!") || HygieneVocabulary.interpolatingWords.contains(last)
+            || HygieneVocabulary.interpolatingWords.contains(base)
+    }
 
     init(tokens: [LeanToken], policy: HygienePolicy) {
         self.tokens = tokens
@@ -16,12 +32,12 @@ struct HygieneScanner {
             switch token.kind {
             case .identifier: checkIdentifier(at: index)
             case .symbol: checkSymbol(token)
-            case .string: checkString(token)
+            case .string: checkString(token, at: index)
             case .character:
                 // Lean reads `'` + any character + `'` as a literal (a line break included) and `∑'`,
                 // `⁻¹'`, `×'` … as tokens: where the two readings differ, the quotes drift apart and a
                 // `"` that one reading sees as code opens a string for the other.
-                record(.ambiguousLexing, token.text, token)
+                if !(statement && isUnambiguousCharacter(at: index)) { record(.ambiguousLexing, token.text, token) }
             default: break
             }
         }
@@ -36,11 +52,15 @@ struct HygieneScanner {
         let whole = components.joined(separator: ".")
         let last = components.last ?? whole
 
-        if LeanVocabulary.commandKeywords.contains(text) || HygieneVocabulary.commandModifiers.contains(text)
+        // A statement may bind a variable named `stop`, `meta` or `include`: there it is a name, not the
+        // tactic or command modifier (words Lean reserves, such as `theorem` or `sorry`, cannot be bound).
+        // Not in a part with a tactic block (`by …`), where `stop` would be the tactic.
+        let boundHere = statement && boundNames.contains(text) && !hasTacticBlock && text != "sorry"
+        if LeanVocabulary.commandKeywords.contains(text) || (HygieneVocabulary.commandModifiers.contains(text) && !boundHere)
             || (token.line > 1 && token.column == 0 && LeanVocabulary.columnZeroCommandKeywords.contains(text)) {
             record(.command, text, token)
         }
-        if HygieneVocabulary.sorryNames.contains(whole) || HygieneVocabulary.sorryComponents.contains(last) {
+        if (HygieneVocabulary.sorryNames.contains(whole) && !boundHere) || HygieneVocabulary.sorryComponents.contains(last) {
             record(.sorry, text, token)
         }
         if text == "set_option" {
@@ -51,7 +71,8 @@ struct HygieneScanner {
         if HygieneVocabulary.nativeComponents.contains(last) || isNativeFlag(at: index) {
             if !policy.allowNativeComputation { record(.nativeComputation, text, token) }
         } else if HygieneVocabulary.codeExecutionNames.contains(last)
-                    || (components.count > 1 && HygieneVocabulary.codeExecutionNamespaces.contains(components[0]))
+                    || (components.count > 1 && HygieneVocabulary.codeExecutionNamespaces.contains(components[0])
+                        && !HygieneVocabulary.isLemmaNamespace(components))
                     || whole == "IO" {
             record(.codeExecution, text, token)
         }
@@ -72,8 +93,9 @@ struct HygieneScanner {
     private mutating func checkOpen(at index: Int) {
         var next = index + 1
         while next < tokens.count, tokens[next].kind == .identifier, !tokens[next].is("in") {
-            let first = Self.components(of: tokens[next].text).first ?? ""
-            if HygieneVocabulary.codeExecutionNamespaces.contains(first) {
+            let components = Self.components(of: tokens[next].text)
+            if HygieneVocabulary.codeExecutionNamespaces.contains(components.first ?? ""),
+               !HygieneVocabulary.isLemmaNamespace(components) {
                 record(.codeExecution, "open \(tokens[next].text)", tokens[index])
                 return
             }
@@ -83,7 +105,7 @@ struct HygieneScanner {
 
     private mutating func checkSymbol(_ token: LeanToken) {
         if token.is("@[") || LeanVocabulary.isHashCommand(token)
-            || (token.line > 1 && token.column == 0 && (token.is("@") || token.is("#"))) {
+            || (token.line > 1 && token.column == 0 && (token.is("@") || token.is("#") || LeanVocabulary.isHashWord(token))) {
             record(.command, token.text, token)
         }
         if LeanVocabulary.isOpening(token) { openBrackets += 1 }
@@ -101,8 +123,15 @@ struct HygieneScanner {
     /// that from the syntax around it, not from the string). So the text may hold no unescaped `"`, and
     /// every `{` must open a term closed by its own `}` with no quote, escape, `«»` or comment in it;
     /// those terms are code when the string is interpolated and are checked as such.
-    private mutating func checkString(_ token: LeanToken) {
+    private mutating func checkString(_ token: LeanToken, at index: Int) {
+        // (In a statement, see `onlyPlainStrings`: a string Lean can only read plainly needs no `{…}` check.)
         let scalars = Array(token.text.unicodeScalars)
+        if statement, onlyPlainStrings, isPlainString(at: index), scalars.count >= 2, scalars.first == "\"", scalars.last == "\"" {
+            // A plain string in a statement: only syntax that reads its argument as an interpolation
+            // (`s!`, `m!`, `throwError`, `trace[…]`, … — meta code, not a proposition) gives `{…}` a meaning,
+            // and the lexer already ended the literal where Lean ends a plain one.
+            return
+        }
         if scalars.first == "r" {
             // Raw strings have no escapes; a Lean without raw strings reads `r` and a plain string.
             if scalars.contains("\\") || scalars.dropFirst().first == "#" {
@@ -187,6 +216,42 @@ struct HygieneScanner {
 
     private mutating func record(_ rule: HygieneRule, _ offending: String, _ token: LeanToken) {
         violations.append(HygieneViolation(rule: rule, offending: offending, line: token.line, column: token.column))
+    }
+
+    // MARK: - Statement literals
+
+    /// A character literal Lean reads exactly as the lexer does: it does not touch the token before it
+    /// (so no `∑'`, `x'`, `⁻¹'` reading exists) and holds one plain character or a simple escape.
+    private func isUnambiguousCharacter(at index: Int) -> Bool {
+        let token = tokens[index]
+        if index > 0, tokens[index - 1].scalarRange.upperBound == token.scalarRange.lowerBound,
+           !LeanVocabulary.isOpening(tokens[index - 1]) {
+            return false
+        }
+        let scalars = Array(token.text.unicodeScalars)
+        guard scalars.count >= 3, scalars.first == "'", scalars.last == "'" else { return false }
+        let content = Array(scalars[1..<(scalars.count - 1)])
+        if content.count == 1 { return content[0] != "\\" && content[0] != "'" && content[0] != "\n" }
+        guard content.first == "\\", content.count >= 2 else { return false }
+        let escape = String(String.UnicodeScalarView(content.dropFirst()))
+        if ["n", "t", "r", "\\", "'", "\"", "0"].contains(escape) { return true }
+        let hex = escape.dropFirst()
+        if escape.hasPrefix("x") { return hex.count == 2 && hex.unicodeScalars.allSatisfy(LeanCharacters.isHexDigit) }
+        if escape.hasPrefix("u{"), escape.hasSuffix("}") {
+            let digits = escape.dropFirst(2).dropLast()
+            return (1...6).contains(digits.count) && digits.unicodeScalars.allSatisfy(LeanCharacters.isHexDigit)
+        }
+        return false
+    }
+
+    /// A string that no interpolating syntax takes: not glued to an `s!`-style prefix (the lexer reads
+    /// those itself) and not the argument of a word that reads plain strings as interpolations.
+    private func isPlainString(at index: Int) -> Bool {
+        guard index > 0 else { return true }
+        let previous = tokens[index - 1]
+        if previous.kind == .identifier, previous.text.hasSuffix("!") { return false }
+        if previous.is("]") { return false }
+        return !(previous.kind == .identifier && HygieneVocabulary.interpolatingWords.contains(previous.text))
     }
 
     // MARK: - Helpers

@@ -32,6 +32,20 @@ enum HygieneVocabulary {
     ]
     /// First name components of namespaces whose use means IO or meta-programming.
     static let codeExecutionNamespaces: Set<String> = ["IO", "EIO", "BaseIO", "System", "Lean"]
+    /// Namespaces under `Lean` that hold only lemmas and data of decision procedures, which their
+    /// proofs (and honest proofs copying them) cite: `Lean.Omega.…` (omega), `Lean.Grind.…` (grind's
+    /// algebra). Their meta-programs live under `Lean.Elab`/`Lean.Meta`, which stay refused.
+    static let lemmaNamespaces: Set<[String]> = [["Lean", "Omega"], ["Lean", "Grind"]]
+    /// Words whose string argument Lean reads as an interpolation (`throwError "x = {x}"`).
+    static let interpolatingWords: Set<String> = [
+        "throwError", "throwErrorAt", "logInfo", "logInfoAt", "logWarning", "logWarningAt", "logError",
+        "logErrorAt", "dbg_trace", "trace", "fail", "panic", "assert", "throwTacticEx",
+    ]
+
+    /// True when a dotted name lies inside one of ``lemmaNamespaces`` (`Lean.Omega.Int.ofNat_lt`).
+    static func isLemmaNamespace(_ components: [String]) -> Bool {
+        components.count >= 2 && lemmaNamespaces.contains(Array(components.prefix(2)))
+    }
     /// Last name components that trust the compiler instead of the kernel.
     static let nativeComponents: Set<String> = [
         "native_decide", "ofReduceBool", "reduceBool", "trustCompiler", "bv_decide", "bv_omega",

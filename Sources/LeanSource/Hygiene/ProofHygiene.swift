@@ -25,8 +25,29 @@ public enum ProofHygiene {
     ///   - policy: which options and native computation are allowed.
     public static func violations(in proof: String, mode: Mode = .tactic,
                                   policy: HygienePolicy = .strict) -> [HygieneViolation] {
+        violations(in: proof, mode: mode, policy: policy, statementBinding: nil)
+    }
+
+    /// Every violation in one part of a statement — a binder type or the conclusion — which must be a
+    /// plain term: the rules of a term proof, except that a name the statement binds may be a word such
+    /// as `stop`, `meta` or `include`, and character literals and plain strings (`"{"`) that Lean cannot
+    /// read two ways are allowed. An empty part is no violation.
+    ///
+    /// - Parameters:
+    ///   - boundNames: the names the statement's binders bind.
+    public static func statementViolations(in part: String, boundNames: Set<String> = [],
+                                           policy: HygienePolicy = .strict) -> [HygieneViolation] {
+        violations(in: part, mode: .term, policy: policy, statementBinding: boundNames).filter { $0.rule != .emptyProof }
+    }
+
+    private static func violations(in proof: String, mode: Mode, policy: HygienePolicy,
+                                   statementBinding: Set<String>?) -> [HygieneViolation] {
         let outcome = LeanLexer.tokenizePartially(proof)
         var scanner = HygieneScanner(tokens: outcome.tokens.filter { !$0.isTrivia }, policy: policy)
+        if let statementBinding {
+            scanner.statement = true
+            scanner.boundNames = statementBinding
+        }
         scanner.scan()
         var violations = scanner.violations + HygieneScanner.commentViolations(in: outcome.tokens)
         violations.sort { ($0.line, $0.column) < ($1.line, $1.column) }
@@ -46,6 +67,15 @@ public enum ProofHygiene {
         } catch {
             return [HygieneViolation(rule: .invalidUTF8, offending: "invalid UTF-8", line: error.line, column: error.column)]
         }
+    }
+
+    /// The comments in `text` that Lean bounds differently from a plain nesting count (`/--`, `/-!`,
+    /// `/-/`), as ``HygieneRule/ambiguousLexing`` violations; also an unterminated comment or literal.
+    public static func ambiguousComments(in text: String) -> [HygieneViolation] {
+        let outcome = LeanLexer.tokenizePartially(text)
+        var violations = HygieneScanner.commentViolations(in: outcome.tokens)
+        if let error = outcome.error { violations.append(violation(for: error, in: text)) }
+        return violations
     }
 
     /// True when `proof` has no violation under `policy`.

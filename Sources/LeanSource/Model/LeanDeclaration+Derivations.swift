@@ -7,10 +7,10 @@ extension LeanDeclaration {
     }
 
     /// `theorem NAME : ¬ (∀ binders, conclusion)`: proving it disproves this statement.
-    /// Modifiers (attributes, doc comments) are dropped; the result has no body.
+    /// Attributes and doc comments are dropped, the scoped prefixes (`open … in`, …) kept; no body.
     public func negation(named name: String) -> LeanDeclaration {
         LeanDeclaration(keyword: .theorem, name: name, binders: [],
-                        conclusion: "¬ (" + universalClosure() + ")")
+                        conclusion: "¬ (" + universalClosure() + ")", modifiers: scopedPrefixText)
     }
 
     /// The same statement with the conclusion's leading `∀` binders and `→` premises moved into binders
@@ -48,19 +48,21 @@ extension LeanDeclaration {
 
     /// Same binders with conclusion `False`: proving it shows the hypotheses are contradictory
     /// (the statement is vacuously true). The conclusion's leading `∀`/`→` become binders first
-    /// (``introducingConclusionBinders()``). Modifiers are dropped; the result has no body.
+    /// (``introducingConclusionBinders()``). Scoped prefixes are kept, other modifiers dropped; no body.
     public func vacuityProbe(named name: String) -> LeanDeclaration {
         let introduced = introducingConclusionBinders()
-        return LeanDeclaration(keyword: .theorem, name: name, binders: introduced.binders, conclusion: "False")
+        return LeanDeclaration(keyword: .theorem, name: name, binders: introduced.binders, conclusion: "False",
+                               modifiers: scopedPrefixText)
     }
 
     /// Only the variables (hypotheses dropped), same conclusion: proving it shows the hypotheses are
     /// not needed (the statement is trivial). The conclusion's leading `∀`/`→` become binders first
-    /// (``introducingConclusionBinders()``), so its premises are dropped too. Modifiers are dropped;
-    /// the result has no body.
+    /// (``introducingConclusionBinders()``), so its premises are dropped too. Scoped prefixes are kept,
+    /// other modifiers dropped; no body.
     public func trivialityProbe(named name: String) -> LeanDeclaration {
         let introduced = introducingConclusionBinders()
-        return LeanDeclaration(keyword: .theorem, name: name, binders: introduced.variables, conclusion: introduced.conclusion)
+        return LeanDeclaration(keyword: .theorem, name: name, binders: introduced.variables, conclusion: introduced.conclusion,
+                               modifiers: scopedPrefixText)
     }
 
     /// The same declaration under another name; an `example` becomes a `theorem`.

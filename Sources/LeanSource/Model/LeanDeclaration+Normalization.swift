@@ -1,7 +1,8 @@
 import Crypto
 
 extension LeanDeclaration {
-    /// The statement in canonical text: name, keyword, modifiers and body left out; comments removed;
+    /// The statement in canonical text: name, keyword, body, attributes and doc comments left out, scoped
+    /// prefixes (`open Real in`, ``LeanDeclaration/scopedPrefixes()``) kept in front; comments removed;
     /// whitespace collapsed outside string literals (one space between tokens, none just inside
     /// brackets, before `,` or `⁻¹`, or around a `.` written without spaces). Binder groups are kept
     /// as written. Example: `(x y : ℤ) (h₀ : 0 < y) : x = 26`.
@@ -10,6 +11,10 @@ extension LeanDeclaration {
             CanonicalText.normalize(binder.rendered)
         }
         parts.append(": " + CanonicalText.normalize(conclusion))
+        // The scoped prefixes change what the statement means (`open Real in` makes `π` Real.pi); a
+        // statement without any keeps its hash of before.
+        let prefixes = scopedPrefixText
+        if !prefixes.isEmpty { parts.insert(CanonicalText.normalize(prefixes), at: 0) }
         return parts.joined(separator: " ")
     }
 

@@ -6,6 +6,11 @@ public struct LeanPreamble: Sendable, Hashable, Codable {
     /// Every other command, trimmed, in order, e.g. `["set_option maxHeartbeats 0", "open Real Nat"]`.
     public var commands: [String]
 
+    /// The header used wherever text is turned into Lean and no header is given (a problem without one,
+    /// a statement file without imports): Mathlib, which the prompts' conventions (ℝ, `Finset`, …)
+    /// assume. Configurable as `[lean] default_header` in `leanplay.toml`.
+    public static let defaultHeader = "import Mathlib"
+
     /// Creates a preamble.
     public init(imports: [String] = [], commands: [String] = []) {
         self.imports = imports

@@ -43,6 +43,7 @@ enum CommandSplitter {
         switch token.kind {
         case .symbol:
             return token.text == "@[" || LeanVocabulary.isHashCommand(token)
+                || (token.column == 0 && LeanVocabulary.isHashWord(token))
         case .identifier:
             return LeanVocabulary.commandKeywords.contains(token.text)
                 || (token.column == 0 && LeanVocabulary.columnZeroCommandKeywords.contains(token.text))
@@ -81,7 +82,10 @@ enum CommandSplitter {
         return candidate >= 0 && tokens[candidate].kind == .docComment ? candidate : index
     }
 
-    /// Joins `open … in` / `set_option … in` to the command they scope.
+    /// Commands that can scope the next one with `… in`.
+    static let scopingKeywords: Set<String> = ["open", "set_option", "universe", "variable"]
+
+    /// Joins `open … in` / `set_option … in` / `universe … in` / `variable … in` to the command they scope.
     private static func mergingScopedPrefixes(_ spans: [CommandSpan], source: SourceTokens) -> [CommandSpan] {
         var merged: [CommandSpan] = []
         var pendingPrefix: CommandSpan?
@@ -93,7 +97,7 @@ enum CommandSplitter {
                 pendingPrefix = nil
             }
             let last = source.tokens[source.significant[current.significantRange.upperBound - 1]]
-            if (current.keyword == "open" || current.keyword == "set_option"), last.is("in") {
+            if scopingKeywords.contains(current.keyword), last.is("in") {
                 pendingPrefix = current
             } else {
                 merged.append(current)

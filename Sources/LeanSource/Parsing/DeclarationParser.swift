@@ -14,6 +14,12 @@ struct DeclarationParser {
     }
 
     func parse() throws(LeanSourceError) -> LeanDeclaration {
+        try parseWithSignature().declaration
+    }
+
+    /// The declaration and its signature exactly as written: from just after the name (after the
+    /// keyword for an `example`) to the end of the conclusion, comments kept, trimmed.
+    func parseWithSignature() throws(LeanSourceError) -> (declaration: LeanDeclaration, signature: String) {
         var position = skipPrefix()
         guard position < upper, let keyword = LeanDeclaration.Keyword(rawValue: token(position).text) else {
             throw error(.missingDeclaration, "Expected `theorem`, `lemma` or `example`.", at: position)
@@ -36,6 +42,7 @@ struct DeclarationParser {
             }
         }
 
+        let signatureStart = position
         var binders: [BinderParser.Group] = []
         while position < upper, ["(", "{", "[", "⦃"].contains(where: token(position).is) {
             let close = try matchingClose(position)
@@ -53,9 +60,11 @@ struct DeclarationParser {
         guard !conclusion.isEmpty else {
             throw error(.missingType, "The statement after `:` is empty.", at: position)
         }
-        return LeanDeclaration(
+        let declaration = LeanDeclaration(
             keyword: keyword, name: name, binders: BinderParser.classify(binders), conclusion: conclusion,
             body: body(at: position), modifiers: modifiers)
+        let signature = SourceTokens.trimmed(source.rawText(tokenIndex(signatureStart)..<tokenIndex(position)))
+        return (declaration, signature)
     }
 
     // MARK: - Pieces
@@ -68,7 +77,7 @@ struct DeclarationParser {
                 position = close + 1
             } else if current.kind == .identifier, LeanVocabulary.modifierKeywords.contains(current.text) {
                 position += 1
-            } else if current.is("open") || current.is("set_option") {
+            } else if CommandSplitter.scopingKeywords.contains(where: current.is) {
                 while position < upper, !token(position).is("in") { position += 1 }
                 position += 1
             } else {

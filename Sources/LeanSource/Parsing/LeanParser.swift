@@ -19,23 +19,28 @@ public enum LeanParser {
     }
 
     /// A parsed file plus the position of every command after the first declaration.
-    private struct Parsed {
+    struct Parsed {
         var file: LeanSourceFile
         var laterCommandPositions: [(line: Int, column: Int)]
+        /// Each declaration's signature as written (see `DeclarationParser.parseWithSignature`).
+        var signatures: [String] = []
     }
 
-    private static func parse(_ text: String, origin: String?) throws(LeanSourceError) -> Parsed {
+    static func parse(_ text: String, origin: String?) throws(LeanSourceError) -> Parsed {
         do {
             let source = SourceTokens(try LeanLexer.tokenize(text))
             var preamble = LeanPreamble()
             var declarations: [LeanDeclaration] = []
+            var signatures: [String] = []
             var trailing: [String] = []
             var laterPositions: [(line: Int, column: Int)] = []
             for span in try CommandSplitter.split(source) {
                 let first = source.tokens[span.tokenRange.lowerBound]
                 if !declarations.isEmpty { laterPositions.append((first.line, first.column)) }
                 if LeanVocabulary.declarationKeywords.contains(span.keyword) {
-                    declarations.append(try DeclarationParser(source: source, span: span).parse())
+                    let parsed = try DeclarationParser(source: source, span: span).parseWithSignature()
+                    declarations.append(parsed.declaration)
+                    signatures.append(parsed.signature)
                 } else if span.keyword == "import", declarations.isEmpty {
                     let names = span.significantRange.dropFirst().map { source.tokens[source.significant[$0]] }
                     preamble.imports += names.filter { $0.kind == .identifier && $0.text != "all" }.map(\.text)
@@ -48,7 +53,7 @@ public enum LeanParser {
                 }
             }
             let file = LeanSourceFile(preamble: preamble, declarations: declarations, trailingCommands: trailing)
-            return Parsed(file: file, laterCommandPositions: laterPositions)
+            return Parsed(file: file, laterCommandPositions: laterPositions, signatures: signatures)
         } catch {
             throw error.with(origin: origin)
         }
@@ -59,7 +64,11 @@ public enum LeanParser {
     /// - Throws: `LeanSourceError` as ``parseFile(_:origin:)`` does, plus `.missingDeclaration` when
     ///   there is none and `.multipleDeclarations` when there is more than one or other commands follow.
     public static func parseDeclaration(_ text: String, origin: String? = nil) throws(LeanSourceError) -> LeanDeclaration {
-        let parsed = try parse(text, origin: origin)
+        try single(parse(text, origin: origin), origin: origin)
+    }
+
+    /// The one declaration of a parsed text.
+    static func single(_ parsed: Parsed, origin: String?) throws(LeanSourceError) -> LeanDeclaration {
         let file = parsed.file
         guard let declaration = file.declarations.first else {
             throw LeanSourceError(

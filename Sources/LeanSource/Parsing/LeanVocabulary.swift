@@ -35,8 +35,31 @@ enum LeanVocabulary {
         token.kind == .symbol && closingBrackets.contains(token.text)
     }
 
-    /// A `#word` command token such as `#eval`, `#print`, `#exit`.
+    /// `#` commands of Lean core, Batteries, Mathlib, Aesop, Plausible and ProofWidgets. Lean reads the
+    /// longest token that starts the text, so `#evalx` is `#eval` applied to `x`.
+    static let hashCommands: [String] = [
+        "#eval", "#exit", "#print", "#check", "#check_failure", "#reduce", "#synth", "#help", "#guard_msgs",
+        "#guard", "#guard_expr", "#where", "#version", "#time", "#align", "#noalign", "#adaptation_note", "#lint",
+        "#list_linters", "#find", "#explode", "#instances", "#long_names", "#minimize_imports", "#min_imports",
+        "#norm_num", "#simp", "#conv", "#push_neg", "#whnf", "#kerneldiff", "#leansearch", "#loogle", "#moogle",
+        "#parse", "#html", "#widget", "#sample", "#test", "#unfold", "#redundant_imports", "#show_unused",
+        "#import_path", "#trans_imports", "#count_heartbeats", "#discr_tree", "#info_trees", "#stx", "#defeq",
+        "#string_diagram", "#clear_deprecated", "#grind", "#reset_grind", "#register", "#export", "#dump",
+        "#with_exporting", "#mathlib", "#tactic", "#sorry", "#show", "#run", "#exec", "#lean", "#import",
+        "#dsimp", "#rw", "#note", "#hint", "#aesop", "#decide", "#compile", "#trace", "#log", "#min",
+        "#deprecated", "#gen", "#declare", "#elab", "#macro", "#syntax", "#set", "#open", "#opaque",
+    ]
+
+    /// A `#word` command token such as `#eval`, `#print`, `#exit`: the token starts with a known command
+    /// (``hashCommands``). `#s`, `#t`, `#(…)` (Mathlib's `Finset.card` and `Cardinal.mk` notation) are
+    /// terms; an unknown `#word` at the start of a line is a command wherever it sits (see the callers).
     static func isHashCommand(_ token: LeanToken) -> Bool {
+        guard isHashWord(token) else { return false }
+        return hashCommands.contains { token.text.hasPrefix($0) }
+    }
+
+    /// `#` followed by an ASCII letter: a command, or a term such as `#s`.
+    static func isHashWord(_ token: LeanToken) -> Bool {
         guard token.kind == .symbol, token.text.hasPrefix("#"), token.text.unicodeScalars.count > 1 else {
             return false
         }

@@ -3,26 +3,75 @@ import LeanSource
 
 /// Builds the commands that check a hostile proof of a trusted statement.
 ///
-/// The statement (miniF2F form, ending in `:= by` or `:=`) is parsed with `LeanParser`; it must be
-/// exactly one `theorem`/`lemma`/`example`. The theorem command is the statement rendered with `:= by`
-/// (or `:=` and a newline for a term), followed by the proof with EVERY line indented by two spaces.
+/// The statement (miniF2F form, ending in `:= by` or `:=`) is parsed with
+/// `LeanParser.parseStatementSource`; it must be exactly one `theorem`/`lemma`/`example`. Its scoped
+/// prefixes (`open Real in`, `set_option NAME V in` with NAME in the policy's allowed options,
+/// `universe u in`; a proof-free preamble of its own such as `open Real` on its own line is folded into
+/// these) are kept in front of every command that elaborates it; attributes, doc comments and visibility
+/// modifiers are dropped (they do not change what is stated). The theorem command is the statement
+/// rendered with `:= by` (or `:=` and a newline for a term), followed by the proof with EVERY line
+/// indented by two spaces.
 ///
 /// ```swift
-/// let command = try VerificationCommandBuilder.build(statement: "theorem t (n : ℕ) : n + 0 = n := by", proof: "simp")
+/// let command = try VerificationCommandBuilder.build(statement: "theorem t (n : ℕ) : n + 0 = n := by", proof: "simp",
+///                                                    referenceName: { "leanplay_ref_1" })
+/// command.referenceCommand  // "theorem leanplay_ref_1 (n : ℕ) : n + 0 = n\n  := by sorry"
 /// command.theoremCommand    // "theorem t (n : ℕ) : n + 0 = n := by\n  simp"
+/// command.typeCheckCommand  // "example : type_of% @leanplay_ref_1 := @t"
 /// command.axiomsCommand     // "#print axioms t"
-/// command.typeCheckCommand  // "example : ∀ (n : ℕ), n + 0 = n := @t"
 /// ```
+///
+/// ## The type pin
+///
+/// "The submitted theorem proves exactly the given statement" is checked by elaborating the statement
+/// twice, independently, and comparing the elaborated types, never the text:
+///
+/// 1. the reference: the statement's own signature exactly as written (comments and layout kept), under
+///    its scoped prefixes, named with a fresh reserved name (`leanplay_ref_<uuid>`) and closed with
+///    `sorry`, in a separate command on the header's pristine environment;
+/// 2. the theorem: the rendered statement and the proof, on the environment the reference produced;
+/// 3. the pin `example : type_of% @REF := @NAME`, on the theorem's environment: the kernel accepts it
+///    only when the submitted theorem's type is (definitionally) the reference's type, so a proof of
+///    one is a proof of the other.
+///
+/// Both sides are elaborated by Lean from the statement's own binders, so auto-bound implicit
+/// variables (`f x` with no binder for `x` gives `∀ {x : ℤ} (f : ℤ → ℤ) …` on both sides, in the same
+/// order), universe-polymorphic binders (the pin's universe metavariables become the example's own
+/// universe parameters; a theorem less general than the reference fails) and instance binders (`@`
+/// makes every argument explicit on both sides) agree exactly, while any difference between what was
+/// proved and what was given — a rendering that lost something, a proof that changed the declaration —
+/// fails the pin. The reference's `sorry` is judged only in its own answer (its sorry warning is
+/// expected there); the theorem's answer and `#print axioms NAME` are judged on their own, so the
+/// reference can neither hide a `sorry` of the proof nor be mistaken for one. A proof can reach the
+/// reference only by finding it (its name is unguessable; library search such as `exact?` could), and
+/// then `#print axioms NAME` lists `sorryAx` and the proof is `incomplete`, never accepted.
+///
+/// `#print axioms NAME` is sent without the prefixes: it is about the constant the theorem command
+/// declared (with its prefixes in effect), and an `open` there could only make `NAME` ambiguous, an
+/// option only change how the report is printed.
 public enum VerificationCommandBuilder {
-    /// Builds the three verification commands for `proof` of `statement`.
+    /// The reserved name prefix of reference declarations; statements may not use it.
+    public static let referencePrefix = "leanplay_ref_"
+
+    /// Builds the four verification commands for `proof` of `statement`.
     ///
-    /// - Parameter freshName: names an `example` so that its axioms can be printed.
+    /// - Parameters:
+    ///   - policy: decides which `set_option … in` prefixes the statement may carry.
+    ///   - headerImports: the modules the header imports (`LeanParser.imports(ofHeader:)`); an `import`
+    ///     in the statement's own preamble must be one of them.
+    ///   - freshName: names an `example` so that its axioms can be printed.
+    ///   - referenceName: names the reference declaration of the type pin.
     /// - Throws: ``LeanVerifyError/Code/invalidStatement`` when the statement does not parse as exactly
-    ///   one declaration, already carries a proof, or hides commands or `sorry` in its binders/conclusion.
+    ///   one declaration, already carries a proof, hides commands or `sorry` in its binders/conclusion, or
+    ///   carries a prefix that cannot be kept in effect (the message says which and what to do).
     public static func build(
-        statement: String, proof: String, freshName: () -> String = VerificationCommandBuilder.freshExampleName
+        statement: String, proof: String, policy: VerificationPolicy = .init(), headerImports: [String] = [],
+        freshName: () -> String = VerificationCommandBuilder.freshExampleName,
+        referenceName: () -> String = VerificationCommandBuilder.freshReferenceName
     ) throws(LeanVerifyError) -> VerificationCommand {
-        let prepared = try prepare(statement: statement, freshName: freshName)
+        let prepared = try prepare(
+            statement: statement, policy: policy, headerImports: headerImports, freshName: freshName,
+            referenceName: referenceName)
         return build(prepared: prepared, proof: proof)
     }
 
@@ -37,37 +86,48 @@ public enum VerificationCommandBuilder {
         }
         let openingLineCount = ProofLayout.lines(of: opening).count
         let name = prepared.theoremName
+        let constant = constantName(name)
         return VerificationCommand(
-            theoremName: name,
+            theoremName: constant,
             mode: prepared.mode,
             proofText: proofText,
             theoremCommand: opening + "\n" + indentedProof,
-            axiomsCommand: "#print axioms \(name)",
-            typeCheckCommand: "example : \(prepared.declaration.universalClosure()) := @\(name)",
+            axiomsCommand: "#print axioms \(constant)",
+            typeCheckCommand: "example : type_of% @\(constantName(prepared.referenceName)) := @\(constant)",
             positionMap: ProofPositionMap(
-                proofStartLine: openingLineCount + 1, proofLineLengths: lineLengths, indentation: ProofLayout.indentation)
+                proofStartLine: openingLineCount + 1, proofLineLengths: lineLengths, indentation: ProofLayout.indentation),
+            referenceName: constantName(prepared.referenceName),
+            referenceCommand: prepared.referenceCommand
         )
     }
 
-    /// The command that checks a statement alone: the declaration closed with `by sorry`.
+    /// The command that checks a statement alone: its scoped prefixes and the declaration closed with
+    /// `by sorry`.
     ///
-    /// - Throws: ``LeanVerifyError/Code/invalidStatement`` as ``build(statement:proof:freshName:)``.
-    public static func validationCommand(statement: String) throws(LeanVerifyError) -> String {
-        try prepare(statement: statement).declaration.rendered(ending: .sorry)
+    /// - Throws: ``LeanVerifyError/Code/invalidStatement`` as ``build(statement:proof:policy:headerImports:freshName:referenceName:)``.
+    public static func validationCommand(
+        statement: String, policy: VerificationPolicy = .init(), headerImports: [String] = []
+    ) throws(LeanVerifyError) -> String {
+        try prepare(statement: statement, policy: policy, headerImports: headerImports).declaration.rendered(ending: .sorry)
     }
 
-    /// Parses and checks a statement: one declaration, no proof beyond `sorry`, no hidden commands.
+    /// Parses and checks a statement: one declaration, no proof beyond `sorry`, no hidden commands, only
+    /// prefixes that can be kept in effect.
     ///
     /// - Throws: ``LeanVerifyError/Code/invalidStatement``.
     public static func prepare(
-        statement: String, freshName: () -> String = VerificationCommandBuilder.freshExampleName
+        statement: String, policy: VerificationPolicy = .init(), headerImports: [String] = [],
+        freshName: () -> String = VerificationCommandBuilder.freshExampleName,
+        referenceName: () -> String = VerificationCommandBuilder.freshReferenceName
     ) throws(LeanVerifyError) -> PreparedStatement {
-        var declaration: LeanDeclaration
+        let source: LeanStatementSource
         do {
-            declaration = try LeanParser.parseDeclaration(statement, origin: "statement")
+            source = try LeanParser.parseStatementSource(statement, headerImports: headerImports, origin: "statement")
         } catch {
+            if error.code == .unsupportedCommand { throw invalid(error.message, statement) }
             throw invalid("it does not parse as one theorem/lemma/example: \(error)", statement)
         }
+        var declaration = source.declaration
         let mode: ProofMode
         switch declaration.body {
         case .tactics(let text):
@@ -79,17 +139,59 @@ public enum VerificationCommandBuilder {
         case .none:
             mode = .tactic
         }
-        try checkHygiene(of: declaration, statement: statement)
+        try checkHygiene(of: declaration, signature: source.signature, statement: statement)
+        let prefixes = try checkedPrefixes(of: declaration, policy: policy, statement: statement)
         declaration.body = .none
-        declaration.modifiers = ""
+        declaration.modifiers = prefixes.map(\.text).joined(separator: "\n")
         var name = declaration.name ?? ""
+        if constantName(name).hasPrefix(referencePrefix) {
+            throw invalid("its name starts with `\(referencePrefix)`, which is reserved for LeanPlay's reference declarations", statement)
+        }
         if declaration.keyword == .example || name.isEmpty {
             name = freshName()
             declaration = declaration.renamed(name)
             declaration.keyword = .theorem
         }
         try checkRendering(of: declaration, mode: mode, statement: statement)
-        return PreparedStatement(declaration: declaration, theoremName: name, mode: mode)
+        let universes = name.firstRange(of: ".{").map { String(name[$0.lowerBound...]) } ?? ""
+        let reference = referenceName() + universes
+        let referenceCommand = (prefixes.map(\.text) + ["theorem \(reference) \(source.signature)", "  := by sorry"])
+            .joined(separator: "\n")
+        return PreparedStatement(
+            declaration: declaration, theoremName: name, mode: mode, prefixes: prefixes, referenceName: reference,
+            referenceCommand: referenceCommand)
+    }
+
+    /// The constant a declared name refers to: the name without explicit universe parameters
+    /// (`foo.{u}` → `foo`).
+    static func constantName(_ name: String) -> String {
+        name.firstRange(of: ".{").map { String(name[..<$0.lowerBound]) } ?? name
+    }
+
+    /// The statement's scoped prefixes, each allowed by `policy`.
+    private static func checkedPrefixes(
+        of declaration: LeanDeclaration, policy: VerificationPolicy, statement: String
+    ) throws(LeanVerifyError) -> [ScopedPrefix] {
+        let prefixes: [ScopedPrefix]
+        do {
+            prefixes = try declaration.scopedPrefixes()
+        } catch {
+            throw invalid(error.message, statement)
+        }
+        for prefix in prefixes {
+            for rule in prefix.violations(policy: policy.hygienePolicy) {
+                switch rule {
+                case .setOption:
+                    throw invalid(
+                        "its prefix `\(prefix.text)` sets an option the verification policy does not allow "
+                            + "(`[verification] allowed_options`); allow the option or set it in the header", statement)
+                default:
+                    throw invalid("its prefix `\(prefix.text)` breaks the \(rule.rawValue) rule: it exposes "
+                        + "meta-programming or IO names to the statement; remove it", statement)
+                }
+            }
+        }
+        return prefixes
     }
 
     /// The rendered opening must read back as the same declaration with an empty body of the right kind,
@@ -115,6 +217,11 @@ public enum VerificationCommandBuilder {
         }
     }
 
+    /// A fresh, unique, reserved name for the reference declaration of the type pin.
+    public static func freshReferenceName() -> String {
+        referencePrefix + UUID().uuidString.replacing("-", with: "").lowercased()
+    }
+
     /// A fresh, unique theorem name for an `example`.
     public static func freshExampleName() -> String {
         "leanplay_example_" + UUID().uuidString.replacing("-", with: "").lowercased()
@@ -126,15 +233,22 @@ public enum VerificationCommandBuilder {
         return trimmed.isEmpty || trimmed == "sorry"
     }
 
-    /// Binder types and the conclusion are terms: they must pass the same static hygiene as a term proof.
-    private static func checkHygiene(of declaration: LeanDeclaration, statement: String) throws(LeanVerifyError) {
+    /// Binder types and the conclusion are terms: they must pass the static hygiene of statements
+    /// (`ProofHygiene.statementViolations`), and the signature as written (which the reference
+    /// elaborates) may hold no comment Lean bounds differently.
+    private static func checkHygiene(
+        of declaration: LeanDeclaration, signature: String, statement: String
+    ) throws(LeanVerifyError) {
         let parts = declaration.binders.map(\.type) + [declaration.conclusion]
+        let bound = Set(declaration.binders.flatMap(\.names))
         for part in parts {
-            let violations = ProofHygiene.violations(in: part, mode: .term, policy: .strict)
-                .filter { $0.rule != .emptyProof }
+            let violations = ProofHygiene.statementViolations(in: part, boundNames: bound, policy: .strict)
             if let first = violations.first {
                 throw invalid("its binders or conclusion contain \(first.rule.rawValue) (`\(first.offending)`)", statement)
             }
+        }
+        if let comment = ProofHygiene.ambiguousComments(in: signature).first {
+            throw invalid("its signature contains \(comment.rule.rawValue) (`\(comment.offending)`)", statement)
         }
     }
 

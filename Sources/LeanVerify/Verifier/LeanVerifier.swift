@@ -2,8 +2,10 @@ public import LeanREPL
 import LeanSource
 
 /// Checks proofs against the Lean kernel through a REPL worker pool, in a way hostile proof text cannot
-/// fool: static hygiene first, then the theorem command on the header's pristine environment, then a
-/// separate `#print axioms` and a separate type check on the environment the theorem produced.
+/// fool: static hygiene first, then the statement elaborated on its own as a reference (closed with
+/// `sorry`) on the header's pristine environment, the theorem command on the environment that produced,
+/// then a separate type pin against the reference and a separate `#print axioms` on the environment the
+/// theorem produced (see ``VerificationCommandBuilder`` for why this proves exactly the given statement).
 ///
 /// ```swift
 /// let pool = REPLWorkerPool(configuration: .init(launch: try .leanProject(projectURL)))
@@ -43,7 +45,8 @@ public struct LeanVerifier: ProofVerifying, StatementValidating {
     private func judge(header: String, statement: String, proof: String) async -> Verdict {
         let command: VerificationCommand
         do throws(LeanVerifyError) {
-            command = try VerificationCommandBuilder.build(statement: statement, proof: proof)
+            command = try VerificationCommandBuilder.build(
+                statement: statement, proof: proof, policy: policy, headerImports: LeanParser.imports(ofHeader: header))
         } catch {
             return .decided(.rejected, by: .invalidStatement, error.message)
         }
@@ -51,9 +54,17 @@ public struct LeanVerifier: ProofVerifying, StatementValidating {
         do {
             let timeout = policy.requestTimeout
             return try await pool.withSession(header: header) { session in
-                // The theorem goes on the header's pristine environment; both checks on the one it produced.
+                // The reference (the statement as written, closed with sorry) goes on the header's pristine
+                // environment, the theorem on the one it produced, the pin and the axioms on the theorem's.
+                let reference = try await session.send(
+                    .command(command.referenceCommand, env: session.headerEnvironment), timeout: timeout)
+                let referenceEnv: Int
+                switch VerdictJudge.judgeReference(reference, command: command) {
+                case .decided(let verdict): return verdict
+                case .clean(let cleanEnv): referenceEnv = cleanEnv
+                }
                 let theorem = try await session.send(
-                    .command(command.theoremCommand, env: session.headerEnvironment), timeout: timeout)
+                    .command(command.theoremCommand, env: referenceEnv), timeout: timeout)
                 let env: Int
                 switch VerdictJudge.judgeTheorem(theorem, command: command) {
                 case .decided(let verdict): return verdict
@@ -74,7 +85,8 @@ public struct LeanVerifier: ProofVerifying, StatementValidating {
     private func check(header: String, statement: String) async -> StatementCheck {
         let command: String
         do throws(LeanVerifyError) {
-            command = try VerificationCommandBuilder.validationCommand(statement: statement)
+            command = try VerificationCommandBuilder.validationCommand(
+                statement: statement, policy: policy, headerImports: LeanParser.imports(ofHeader: header))
         } catch {
             return StatementCheck(status: .illFormed, reason: error.message)
         }

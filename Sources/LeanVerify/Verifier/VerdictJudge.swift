@@ -3,7 +3,8 @@ public import LeanREPL
 /// Turns the REPL's answers to the three verification commands into a verdict. Pure: no I/O, so every
 /// rule is unit-testable with hand-written responses.
 ///
-/// The order of checks: the theorem command (protocol error → crashed; Lean error → rejected; sorry →
+/// The order of checks: the reference command (Lean error → rejected as an invalid statement), the
+/// theorem command (protocol error → crashed; Lean error → rejected; sorry →
 /// incomplete), then the type check (mismatch → tampered), then the axioms report (missing or unparsable
 /// → rejected, `sorryAx` → incomplete, non-whitelisted → rejected). Only when all pass is the proof
 /// accepted.
@@ -14,6 +15,29 @@ public enum VerdictJudge {
         case clean(env: Int)
         /// The verdict is already decided.
         case decided(Verdict)
+    }
+
+    /// Judges the response to the reference command (the statement as written, closed with `sorry`).
+    /// Its own sorry warning and `sorries` are expected and ignored: they belong to the reference, which
+    /// nothing accepted may depend on (`#print axioms` of the theorem would list `sorryAx`). Any error
+    /// means the statement does not elaborate under the header: the verdict is rejected by
+    /// ``VerificationRule/invalidStatement`` before the proof is sent.
+    public static func judgeReference(_ response: REPLResponse, command: VerificationCommand) -> TheoremOutcome {
+        if let protocolError = response.protocolError {
+            return .decided(.decided(.crashed, by: .protocolError,
+                "the REPL refused the statement's reference command: \(protocolError)"))
+        }
+        if let first = response.errors.first {
+            return .decided(.decided(.rejected, by: .invalidStatement,
+                "the statement does not elaborate under this header (checked on its own, closed with `sorry`): "
+                    + "\(first.data); the proof was not checked",
+                errors: response.errors.prefix(StatementJudge.maximumErrors).map { unmapped($0, location: .statement) }))
+        }
+        guard let env = response.env else {
+            return .decided(.decided(.crashed, by: .protocolError,
+                "the REPL answered the statement's reference command without an environment id"))
+        }
+        return .clean(env: env)
     }
 
     /// Judges the response to the theorem command.
@@ -87,7 +111,9 @@ public enum VerdictJudge {
             return .decided(.incomplete, by: .sorryAxiom,
                 "`\(name)` depends on `sorryAx`: the proof contains a sorry", axioms: report.axioms)
         }
-        let outside = report.axioms(outside: policy.effectiveAxiomWhitelist)
+        let outside = report.axioms(outside: policy.effectiveAxiomWhitelist).filter {
+            !(policy.allowNativeComputation && NativeAxioms.isAuxiliary($0, of: report.constant))
+        }
         if !outside.isEmpty {
             return .decided(.rejected, by: .nonStandardAxiom,
                 "`\(name)` depends on axioms outside the whitelist: \(outside.joined(separator: ", "))",

@@ -32,9 +32,12 @@ struct CorpusIntake: Sendable {
                 counts.unformalized.append(problem)
                 continue
             }
+            let header = problem.header ?? defaultHeader
             let declaration: LeanDeclaration
             do {
-                declaration = try LeanParser.parseDeclaration(formal, origin: problem.id)
+                // A preamble of the statement's own (`open Real` before it) stays in effect as `open Real in`.
+                declaration = try LeanParser.parseStatement(
+                    formal, headerImports: LeanParser.imports(ofHeader: header), origin: problem.id)
             } catch {
                 counts.problems.append("\(problem.id): the formal statement does not parse (\(error.message)); skipped")
                 continue
@@ -43,7 +46,6 @@ struct CorpusIntake: Sendable {
             if let existing, !(existing.status == .open && existing.createdRound == round && existing.attemptCount == 0) {
                 continue
             }
-            let header = problem.header ?? defaultHeader
             let statement = declaration.rendered(ending: .bare)
             let insertion = try call(problem.id) { () throws(LedgerError) in
                 try ledger.addFormalization(NewFormalization(

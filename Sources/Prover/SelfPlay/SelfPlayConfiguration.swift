@@ -1,11 +1,13 @@
 public import Foundation
 public import Ledger
+public import LeanSource
 
 /// How a self-play round is run. Every field has a working default.
 public struct SelfPlayConfiguration: Sendable, Hashable {
     /// How statements are proved.
     public var prover: ProverConfiguration
-    /// The header for corpus problems that carry none.
+    /// The header for corpus problems that carry none: used to formalize (prompt, validation, repair),
+    /// to validate corpus statements and variants, and recorded with each formalization in the ledger.
     public var defaultHeader: String
     /// Queue items worked per round.
     public var queueLimit: Int
@@ -24,7 +26,7 @@ public struct SelfPlayConfiguration: Sendable, Hashable {
 
     /// Creates a configuration.
     public init(
-        prover: ProverConfiguration = ProverConfiguration(), defaultHeader: String = "import Mathlib", queueLimit: Int = 64,
+        prover: ProverConfiguration = ProverConfiguration(), defaultHeader: String = LeanPreamble.defaultHeader, queueLimit: Int = 64,
         formalizationSamples: Int = 4, variantsPerTarget: Int = 2, variantTargets: Int = 4, seed: UInt64 = 0,
         exportDirectory: URL? = nil, exportKinds: [ExportKind] = [.sft, .repair, .steps, .pairs, .curriculum]
     ) {

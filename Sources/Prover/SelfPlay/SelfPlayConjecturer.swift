@@ -37,7 +37,9 @@ struct SelfPlayConjecturer: Sendable {
             counts.unformalized = problems.count
             return
         }
-        let settings = AutoformalizationSettings(samplesPerProblem: configuration.formalizationSamples, seed: configuration.seed)
+        let settings = AutoformalizationSettings(
+            samplesPerProblem: configuration.formalizationSamples, seed: configuration.seed,
+            defaultHeader: configuration.defaultHeader)
         let formalizer: Autoformalizer
         do {
             formalizer = try Autoformalizer(model: model, validator: validator, prompts: prompts,
@@ -159,7 +161,8 @@ struct SelfPlayConjecturer: Sendable {
     ) -> NewFormalization? {
         let declaration: LeanDeclaration
         do {
-            declaration = try LeanParser.parseDeclaration(statement, origin: problemID)
+            declaration = try LeanParser.parseStatement(
+                statement, headerImports: LeanParser.imports(ofHeader: header), origin: problemID)
         } catch {
             counts.problems.append("\(problemID): a conjectured statement does not parse (\(error.message)); skipped")
             return nil

@@ -57,6 +57,7 @@ struct FormalizeCommand: AsyncParsableCommand {
             settings.samplesPerProblem = samples
             settings.seed = context.configuration.search.seed
             settings.repairRounds = repairRounds ?? context.configuration.search.repairRounds
+            settings.defaultHeader = context.configuration.lean.defaultHeader
             let defaults = models.samplingDefaults(for: .formalizer)
             if let temperature = defaults.temperature { settings.baseTemperature = temperature }
             if let maxTokens = defaults.maxTokens { settings.maxTokens = maxTokens }

@@ -19,7 +19,7 @@ struct VariantsCommand: AsyncParsableCommand {
 
     @Option(help: "File with the theorem (- for standard input).")
     var statement: String
-    @Option(help: "File with the header (imports, opens); default: the statement file's own preamble.")
+    @Option(help: "File with the header (imports, opens); default: the statement file's own preamble ([lean] default_header when it has no imports).")
     var header: String?
     @Option(help: "Number of distinct well-formed variants wanted.")
     var count = 8
@@ -52,7 +52,13 @@ struct VariantsCommand: AsyncParsableCommand {
                 throw CLIError(
                     .inputMalformed, "--statement \(statement): expected exactly one theorem, found \(file.declarations.count) declarations")
             }
-            let headerText = try header.map { try InputFiles.text($0, flag: "--header") } ?? file.preamble.text
+            // The statement file's own preamble is the header; one without imports gets `[lean] default_header`
+            // in front of its commands (`open …` kept).
+            let defaultHeader = context.configuration.lean.defaultHeader
+            let headerText = try header.map { try InputFiles.text($0, flag: "--header") }
+                ?? (file.preamble.imports.isEmpty
+                    ? [defaultHeader, file.preamble.text].filter { !$0.isEmpty }.joined(separator: "\n\n")
+                    : file.preamble.text)
             let parent = VariantParent(
                 id: id ?? declaration.name ?? "theorem", header: headerText,
                 statement: declaration.rendered(ending: .tacticBlock))

@@ -57,7 +57,7 @@ struct VerifyCommand: AsyncParsableCommand {
     }
 
     private func runSingle(configuration: LeanPlayConfiguration) async throws {
-        let headerText = try header.map { try InputFiles.text($0, flag: "--header") } ?? ""
+        let headerText = try header.map { try InputFiles.text($0, flag: "--header") } ?? configuration.lean.defaultHeader
         let statementText = try InputFiles.text(statement!, flag: "--statement")
         let proofText = try InputFiles.text(proof!, flag: "--proof")
         let verdict = try await LeanPlayRuntime.withLean(configuration) { lean in
@@ -75,6 +75,7 @@ struct VerifyCommand: AsyncParsableCommand {
         let text = try InputFiles.text(path, flag: "--batch")
         let parsed = BatchInput.parse(text, origin: path == "-" ? "<stdin>" : path)
         for problem in parsed.errors { printError("verify: \(problem)") }
+        let defaultHeader = configuration.lean.defaultHeader
         let window = max(1, (configuration.lean.workers ?? ProcessInfo.processInfo.activeProcessorCount) * 4)
         let progress = ProgressBar(label: "verify", total: parsed.items.count)
         try await LeanPlayRuntime.withLean(configuration) { lean in
@@ -84,7 +85,8 @@ struct VerifyCommand: AsyncParsableCommand {
                 let verdicts = await withTaskGroup(of: (Int, Verdict).self) { group in
                     for (offset, item) in chunk.enumerated() {
                         group.addTask {
-                            (offset, await lean.verifier.verify(header: item.header, statement: item.statement, proof: item.proof))
+                            (offset, await lean.verifier.verify(
+                                header: item.header ?? defaultHeader, statement: item.statement, proof: item.proof))
                         }
                     }
                     var results = [Verdict?](repeating: nil, count: chunk.count)

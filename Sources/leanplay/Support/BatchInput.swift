@@ -5,7 +5,8 @@ import Foundation
 struct BatchInput {
     struct Item: Decodable, Sendable {
         var id: String
-        var header: String
+        /// nil when the line has no "header" key (then `[lean] default_header` applies); "" is core Lean.
+        var header: String?
         var statement: String
         var proof: String
 
@@ -18,7 +19,7 @@ struct BatchInput {
             } else {
                 id = String(try container.decode(Int.self, forKey: .id))
             }
-            header = try container.decodeIfPresent(String.self, forKey: .header) ?? ""
+            header = try container.decodeIfPresent(String.self, forKey: .header)
             statement = try container.decode(String.self, forKey: .statement)
             proof = try container.decode(String.self, forKey: .proof)
         }

@@ -5,9 +5,11 @@ import Synchronization
 /// those containing "HANG" time out; everything else is well-formed. Records every statement checked.
 final class ScriptedValidator: StatementValidating, Sendable {
     private let log = Mutex<[String]>([])
+    private let headerLog = Mutex<[String]>([])
 
     func validate(header: String, statement: String) async -> StatementCheck {
         log.withLock { $0.append(statement) }
+        headerLog.withLock { $0.append(header) }
         if statement.contains("HANG") {
             return StatementCheck(status: .timeout, reason: "Lean did not answer in time")
         }
@@ -19,4 +21,6 @@ final class ScriptedValidator: StatementValidating, Sendable {
     }
 
     var checked: [String] { log.withLock { $0 } }
+    /// The header of every check, in order.
+    var headers: [String] { headerLog.withLock { $0 } }
 }

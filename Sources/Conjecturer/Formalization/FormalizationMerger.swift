@@ -61,7 +61,7 @@ enum FormalizationMerger {
             records.append(FormalizationRecord(
                 problemID: problem.id, formalizationID: problem.id + "/request_failed", statement: nil,
                 status: .requestFailed, leanError: nil, sampleCount: failed.count,
-                provenance: provenance(first, repairRound: 0), requestError: first.requestError
+                provenance: provenance(first, repairRound: 0), requestError: first.requestError, header: header
             ))
         }
         return records

@@ -61,7 +61,7 @@ struct SelfPlayCLITests {
 
         let again = try await CLIRunner.run(Self.selfPlayArguments(db: "run.sqlite", repl: repl), in: directory)
         #expect(again.exitCode == 0)
-        #expect(again.stdout.contains("already has 2 finished round(s)"))
+        #expect(again.stdout.contains("already has 2 finished self-play round(s)"))
         #expect(try await Self.ledgerState("run.sqlite", in: directory) == state)
 
         let export = try await CLIRunner.run(["export", "--db", "run.sqlite", "--kind", "sft", "--out", "sft.jsonl"], in: directory)

@@ -41,9 +41,12 @@ public enum FormalizationStatus: String, Sendable, Hashable, Codable, CaseIterab
 /// ```json
 /// {"problem_id":"p1","formalization_id":"p1/3f2a…","statement":"theorem p1 … := by","status":"well_formed",
 ///  "lean_error":null,"sample_count":3,"provenance":{"model":"m","template":"formalize/direct",
-///  "temperature":0.71,"seed":123,"repair_round":0}}
+///  "temperature":0.71,"seed":123,"repair_round":0},"repaired_from":[]}
 /// ```
-/// For `no_statement` the statement is null and `sample_count` counts the samples without one.
+/// For `no_statement` the statement is null and `sample_count` counts the samples without one. A statement
+/// that repair produced lists the ill-formed ones it came from in `repaired_from`; those keep their own
+/// `ill_formed` records with Lean's error. `sample_count` counts the samples whose statement is this one or
+/// was repaired into it (so a repaired sample counts on both records).
 public struct FormalizationRecord: Sendable, Hashable, Codable {
     /// The problem formalized.
     public var problemID: String
@@ -61,6 +64,9 @@ public struct FormalizationRecord: Sendable, Hashable, Codable {
     public var sampleCount: Int
     /// The first sample that gave it.
     public var provenance: FormalizationProvenance
+    /// The ill-formed formalizations (their `formalization_id`s, each its own `ill_formed` record with
+    /// Lean's error) that statement repair turned into this one; empty when no repair led here.
+    public var repairedFrom: [String] = []
 
     /// Creates a record.
     public init(
@@ -82,6 +88,20 @@ public struct FormalizationRecord: Sendable, Hashable, Codable {
         case formalizationID = "formalization_id"
         case leanError = "lean_error"
         case sampleCount = "sample_count"
+        case repairedFrom = "repaired_from"
+    }
+
+    /// Decodes a record; `repaired_from` may be missing (files written before it existed).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        problemID = try container.decode(String.self, forKey: .problemID)
+        formalizationID = try container.decode(String.self, forKey: .formalizationID)
+        statement = try container.decodeIfPresent(String.self, forKey: .statement)
+        status = try container.decode(FormalizationStatus.self, forKey: .status)
+        leanError = try container.decodeIfPresent(String.self, forKey: .leanError)
+        sampleCount = try container.decode(Int.self, forKey: .sampleCount)
+        provenance = try container.decode(FormalizationProvenance.self, forKey: .provenance)
+        repairedFrom = try container.decodeIfPresent([String].self, forKey: .repairedFrom) ?? []
     }
 
     /// Encodes every key, with explicit nulls (the record's shape never varies).
@@ -94,5 +114,6 @@ public struct FormalizationRecord: Sendable, Hashable, Codable {
         try container.encode(leanError, forKey: .leanError)
         try container.encode(sampleCount, forKey: .sampleCount)
         try container.encode(provenance, forKey: .provenance)
+        try container.encode(repairedFrom, forKey: .repairedFrom)
     }
 }

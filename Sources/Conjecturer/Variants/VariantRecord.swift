@@ -18,7 +18,7 @@ public enum VariantStatus: String, Sendable, Hashable, Codable {
 ///
 /// ```json
 /// {"parent_id":"p1","variant_id":"p1/9c1e…","statement":"theorem p1_9c1e… … := by","operator":"drop_hypothesis",
-///  "source":"symbolic","status":"well_formed","lean_error":null}
+///  "source":"symbolic","status":"well_formed","lean_error":null,"informal":null}
 /// ```
 public struct VariantRecord: Sendable, Hashable, Codable {
     /// The parent's id.
@@ -35,11 +35,15 @@ public struct VariantRecord: Sendable, Hashable, Codable {
     public var status: VariantStatus
     /// Lean's errors for ill-formed variants; nil otherwise.
     public var leanError: String?
+    /// The natural-language statement of the variant, when the model that made it wrote one (a `/-- … -/`
+    /// doc comment on its theorem); nil otherwise — symbolic variants never have one, and a variant is
+    /// never given its parent's informal text (it states something else).
+    public var informal: String?
 
     /// Creates a record.
     public init(
         parentID: String, variantID: String, statement: String, operator: String, source: VariantSource,
-        status: VariantStatus, leanError: String?
+        status: VariantStatus, leanError: String?, informal: String? = nil
     ) {
         self.parentID = parentID
         self.variantID = variantID
@@ -48,6 +52,7 @@ public struct VariantRecord: Sendable, Hashable, Codable {
         self.source = source
         self.status = status
         self.leanError = leanError
+        self.informal = informal
     }
 
     enum CodingKeys: String, CodingKey {
@@ -55,9 +60,10 @@ public struct VariantRecord: Sendable, Hashable, Codable {
         case parentID = "parent_id"
         case variantID = "variant_id"
         case leanError = "lean_error"
+        case informal
     }
 
-    /// Encodes every key, with an explicit null `lean_error`.
+    /// Encodes every key, with explicit nulls for `lean_error` and `informal`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(parentID, forKey: .parentID)
@@ -67,5 +73,6 @@ public struct VariantRecord: Sendable, Hashable, Codable {
         try container.encode(source, forKey: .source)
         try container.encode(status, forKey: .status)
         try container.encode(leanError, forKey: .leanError)
+        try container.encode(informal, forKey: .informal)
     }
 }

@@ -1,5 +1,7 @@
 public import Foundation
+public import Conjecturer
 public import Ledger
+public import ModelClient
 
 /// How a self-play round is run. Every field has a working default.
 public struct SelfPlayConfiguration: Sendable, Hashable {
@@ -21,6 +23,14 @@ public struct SelfPlayConfiguration: Sendable, Hashable {
     public var exportDirectory: URL?
     /// The exports written to `exportDirectory`.
     public var exportKinds: [ExportKind]
+    /// Temperature, top_p and max_tokens of the formalizer's requests (nil fields keep the
+    /// formalizer's defaults); `[models.formalizer]` inheriting `[models.default]` in `leanplay.toml`.
+    public var formalizerSampling = SamplingParameters()
+    /// Temperature and max_tokens of the variant generator's requests (nil fields keep the defaults);
+    /// `[models.variant_generator]` inheriting `[models.default]`.
+    public var variantSampling = SamplingParameters()
+    /// Statement repair rounds of the formalizer (`[search] repair_rounds`).
+    public var formalizationRepairRounds = AutoformalizationSettings().repairRounds
 
     /// Creates a configuration.
     public init(

@@ -6,8 +6,12 @@ import LeanPlay
 struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Find Lean, run one real proof check, and print versions.",
-        discussion: "Exits non-zero, with install guidance, when Lean or the REPL cannot be found or does not answer."
+        abstract: "Print the prover's budget schedule, find Lean, run one real proof check, and print versions.",
+        discussion: """
+            The budget schedule (per budget level: model samples, Lean checks, wall time, and each strategy's share
+            of the samples) comes from the configuration alone, so it is printed first, even when Lean is missing.
+            Exits non-zero, with install guidance, when Lean or the REPL cannot be found or does not answer.
+            """
     )
 
     @OptionGroup var config: ConfigurationOptions
@@ -17,6 +21,9 @@ struct DoctorCommand: AsyncParsableCommand {
         var configuration = try config.load()
         lean.apply(to: &configuration)
         print("leanplay \(LeanPlayVersion.current)")
+        let hasModel = !((try? configuration.modelRoster(
+            workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))?.isEmpty ?? true)
+        for line in ScheduleFormatting.lines(configuration.proverConfiguration, hasModel: hasModel) { print(line) }
         do {
             let launch = try configuration.replLaunch()
             print("REPL command: \(launch)")

@@ -28,17 +28,18 @@ struct ReportCommand: AsyncParsableCommand {
             return
         }
         let rounds = try ledger.roundSummaries()
-        print("round  attempts  accepted  proved  disproved  new formalizations  tokens (prompt/completion)")
+        print("round  kind      attempts  accepted  proved  disproved  new formalizations  tokens (prompt/completion)")
         for round in rounds {
-            print(
-                String(round.round).padding(toLength: 7, withPad: " ", startingAt: 0)
-                    + String(round.attempts).padding(toLength: 10, withPad: " ", startingAt: 0)
-                    + String(round.accepted).padding(toLength: 10, withPad: " ", startingAt: 0)
-                    + String(round.proved).padding(toLength: 8, withPad: " ", startingAt: 0)
-                    + String(round.disproved).padding(toLength: 11, withPad: " ", startingAt: 0)
-                    + String(round.formalizationsCreated).padding(toLength: 20, withPad: " ", startingAt: 0)
-                    + "\(round.promptTokens)/\(round.completionTokens)"
-                    + (round.finishedAt == nil ? "  (unfinished)" : ""))
+            let byRole = round.tokensByRole.isEmpty ? "" : "  (" + RoundReportFormatting.tokenText(round.tokensByRole) + ")"
+            let columns: [(String, Int)] = [
+                (String(round.round), 7), (round.kind?.rawValue ?? "-", 10), (String(round.attempts), 10),
+                (String(round.accepted), 10), (String(round.proved), 8), (String(round.disproved), 11),
+                (String(round.formalizationsCreated), 20),
+            ]
+            var line = columns.map { $0.0.padding(toLength: $0.1, withPad: " ", startingAt: 0) }.joined()
+            line += "\(round.promptTokens)/\(round.completionTokens)" + byRole
+            if round.finishedAt == nil { line += "  (unfinished)" }
+            print(line)
         }
         if rounds.isEmpty { print("(no rounds yet)") }
         print("flags: " + FormalizationFlag.allCases.map { "\($0.rawValue) = \($0.explanation)" }.joined(separator: "; "))

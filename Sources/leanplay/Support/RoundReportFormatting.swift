@@ -11,6 +11,13 @@ enum RoundReportFormatting {
             pass rate \(rate); Lean \(String(format: "%.1f", report.leanSeconds)) s over \(report.leanChecks) checks; \
             tokens \(report.promptTokens) prompt / \(report.completionTokens) completion
             """)
+        if let levels = report.workedByBudgetLevel, !levels.isEmpty {
+            let counts = levels.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.map { "level \($0.key): \($0.value)" }
+            Swift.print("  worked by budget level: " + counts.joined(separator: ", "))
+        }
+        if let roles = report.tokensByRole, !roles.isEmpty {
+            Swift.print("  tokens by role (prompt/completion): " + tokenText(roles))
+        }
         for (flag, count) in report.flagged.sorted(by: { $0.key < $1.key }) where count > 0 {
             Swift.print("  flagged \(flag): \(count) — \(report.flagExplanations[flag] ?? "")")
         }
@@ -20,6 +27,13 @@ enum RoundReportFormatting {
         for (kind, lines) in report.exports.sorted(by: { $0.key < $1.key }) {
             Swift.print("  exported \(kind): \(lines) lines")
         }
+    }
+
+    /// `role prompt/completion, …` in role order.
+    static func tokenText(_ roles: [String: RoundTokens]) -> String {
+        roles.sorted { $0.key < $1.key }
+            .map { "\($0.key) \($0.value.promptTokens)/\($0.value.completionTokens)" }
+            .joined(separator: ", ")
     }
 
     /// Model tokens spent during a round, over every role (formalizer, variant generator, prover).

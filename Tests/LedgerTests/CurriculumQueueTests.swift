@@ -33,7 +33,7 @@ import Testing
         try fixture.ledger.recordAttempt(proveAttempt(root, verdict: .accepted, proof: "omega"))
         #expect(try fixture.ledger.formalization(variantA)?.relatedProvedCount == 2)
         #expect(try fixture.ledger.formalization(variantD)?.relatedProvedCount == 2)
-        #expect(try fixture.ledger.nextWork(limit: 2).map(\.formalizationID) == [variantA, variantC])
+        #expect(try fixture.ledger.nextWork(limit: 2).map(\.formalizationID) == [variantA, hard])
     }
 
     /// Issue 12.15: six statements that failed automation wait at level 1 while a dozen new level-0
@@ -43,13 +43,13 @@ import Testing
         let fixture = try LedgerFixture(kind)
         var originals: [String] = []
         for index in 0..<6 {
-            let id = try fixture.add("theorem orig\(index) (n : ℕ) : n + \(index) ≥ n")
+            let id = try fixture.add("theorem orig\(index) (n : ℕ) : n + \(index) ≥ n", id: "orig\(index)")
             try fixture.ledger.recordAttempt(proveAttempt(id, verdict: .rejected))
             originals.append(id)
         }
         var variants: [String] = []
         for index in 0..<12 {
-            variants.append(try fixture.add("theorem var\(index) (n : ℕ) : n + \(index) ≥ n - 1", parent: originals[index % 6]))
+            variants.append(try fixture.add("theorem var\(index) (n : ℕ) : n + \(index) ≥ n - 1", parent: originals[index % 6], id: "var\(index)"))
         }
         let twoLevels = try fixture.ledger.nextWork(limit: 6)
         #expect(twoLevels.map(\.budgetLevel) == [0, 1, 0, 1, 0, 1])

@@ -139,7 +139,7 @@ import Testing
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         #expect(try fixture.ledger.export(.pairs, to: handle) == 4)
         try handle.close()
-        #expect(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count == 5)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count == 4)
 
         let missing = directory.url.appendingPathComponent("no/such/dir/out.jsonl")
         let error = #expect(throws: LedgerError.self) { try fixture.ledger.export(.pairs, to: missing) }

@@ -83,7 +83,7 @@ import Testing
         #expect(try ledger.appliedMigrations() == LedgerSchema.migrationIDs)
         #expect(try ledger.rounds().map(\.kind) == [.selfPlay], "rounds stored before the kind existed count as self-play rounds")
         #expect(try ledger.finishedRoundCount(kind: .selfPlay) == 1)
-        let summary = try #require(try ledger.roundSummaries().first)
+        let summary = try #require(try ledger.roundSummaries().first { $0.round == 1 })
         #expect(summary.promptTokens == 12 && summary.completionTokens == 3 && summary.tokensByRole.isEmpty,
                 "without stored usage the report falls back on the attempts")
         #expect(try ledger.startRound().number == 2)

@@ -10,7 +10,7 @@ struct RoundsAndTokensCLITests {
     static func modelServer() throws -> LoopbackModelServer {
         try LoopbackModelServer { request in
             .completion(answering: request) { _ in
-                "```lean\ntheorem even_add (a b : Nat) (ha : a % 2 = 0) (hb : b % 2 = 0) : (a + b) % 2 = 0 := by\n  sorry\n```"
+                "```lean\ntheorem even_add (a b : Nat) (ha : a % 2 = 0) (hb : b % 2 = 0) : (a + b) % 2 = 0 := by\n  exact Nat.even_add_helper\n```"
             }
         }
     }
@@ -112,6 +112,9 @@ struct RoundsAndTokensCLITests {
     /// Issue 12.11: selfplay's variant requests carry `[models.*]` temperature and max_tokens.
     @Test func selfPlayVariantRequestsUseTheConfiguredSampling() async throws {
         let (directory, repl) = try SelfPlayCLITests.workspace()
+        // A statement symbolic mutation can hardly vary, so the variant templates are asked in round 2.
+        try #"{"id": "imp", "informal": "p implies p", "formal_statement": "theorem imp_self' (p : Prop) : p → p := by", "header": ""}"#
+            .write(to: directory.appendingPathComponent("corpus.jsonl"), atomically: true, encoding: .utf8)
         let server = try LoopbackModelServer { request in .completion(answering: request) { _ in "no code here" } }
         defer { server.stop() }
         try """

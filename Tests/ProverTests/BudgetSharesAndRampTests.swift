@@ -194,7 +194,7 @@ struct BudgetSharesAndRampTests {
             let verifier = ScriptedVerifier { _, _ in false }
             var configuration = SelfPlayConfiguration(
                 prover: ProverConfiguration(portfolio: AutomationPortfolio(tactics: ["rfl"]), disproofEnabled: false, concurrency: 1),
-                defaultHeader: "", queueLimit: 2, variantTargets: 1)
+                defaultHeader: "", queueLimit: 2, variantsPerTarget: 12, variantTargets: 1)
             configuration.variantSampling.temperature = 0.25
             configuration.variantSampling.maxTokens = 321
             let engine = SelfPlayEngine(

@@ -46,7 +46,7 @@ struct RoundsAndTokensCLITests {
         let row = try #require(rows[1])
         #expect(row.contains("\(numbers[0])/\(numbers[1])"), "report: \(row); round line: \(roundLine)")
         #expect(row.contains("formalizer "), "per-role tokens: \(row)")
-        #expect(run.stdout.contains("tokens by role"))
+        #expect(run.stdout.contains("model tokens prompt/completion: formalizer "))
 
         let prove = try await CLIRunner.run(
             ["prove", "--db", "run.sqlite", "--lean-repl", repl, "--prompts", SharedFixtures.promptsDirectory.path]

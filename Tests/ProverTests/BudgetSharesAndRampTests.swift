@@ -6,6 +6,7 @@ import Ledger
 import ModelClient
 import ProblemCorpus
 @testable import Prover
+import Synchronization
 import Testing
 
 /// Issues 12.15–12.17 and 10.2: every budget level gets its share of a round, every enabled strategy its
@@ -209,6 +210,45 @@ struct BudgetSharesAndRampTests {
             }
             #expect(!variantRequests.isEmpty, "round 2 varied the hard statement with the model")
             #expect(variantRequests.allSatisfy { $0.temperature == 0.25 && $0.maxTokens == 321 })
+        }
+    }
+
+    /// Issue 12.18 through self-play: the ill-formed sample repaired into the statement another sample gave
+    /// stays in the ledger (`ill_formed`, with Lean's error), the repaired formalization names it, and the
+    /// repair export writes the triple.
+    @Test func selfPlayKeepsStatementRepairLineage() async throws {
+        let served = Mutex(0)
+        try await LoopbackModelServer.withServer(handler: { request in
+            let prompt = request.chat?.messages?.map(\.content).joined(separator: "\n") ?? ""
+            let first = served.withLock { count in
+                defer { count += 1 }
+                return count == 0
+            }
+            let statement = prompt.contains("does not elaborate") || !first
+                ? "theorem f (n : Nat) : n + 0 = n := by sorry" : "theorem f (n : Nat) : n + ILL_FORMED = n := by sorry"
+            return .completion(texts: (0..<request.requestedSamples).map { _ in "```lean4\n\(statement)\n```" })
+        }) { server in
+            let ledger = try Ledger.inMemory()
+            let verifier = ScriptedVerifier { _, _ in false }
+            let engine = SelfPlayEngine(
+                ledger: ledger, corpus: [Problem(id: "f", informal: "Show that n + 0 = n.")],
+                services: ProverServices(verifier: verifier, model: try ModelProverTests.client(server),
+                                         prompts: try PromptLibrary.load(from: SharedFixtures.promptsDirectory), clock: ManualClock()),
+                validator: verifier,
+                configuration: SelfPlayConfiguration(
+                    prover: ProverConfiguration(portfolio: AutomationPortfolio(tactics: ["rfl"]), concurrency: 1), defaultHeader: "",
+                    formalizationSamples: 3, variantTargets: 0))
+            _ = try await engine.runRound()
+            let stored = try ledger.formalizations(problemID: "f")
+            let bad = try #require(stored.first { $0.status == .illFormed })
+            #expect(bad.statement.contains("ILL_FORMED") && bad.leanError?.contains("unknown identifier 'ILL_FORMED'") == true)
+            let good = try #require(stored.first { $0.status != .illFormed })
+            #expect(try ledger.repairedFrom(good.id).map(\.id) == [bad.id])
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lineage-\(UUID().uuidString).jsonl")
+            defer { try? FileManager.default.removeItem(at: directory) }
+            try ledger.export(.repair, to: directory)
+            let text = try String(contentsOf: directory, encoding: .utf8)
+            #expect(text.contains("\"kind\":\"statement_repair\"") && text.contains("ILL_FORMED"))
         }
     }
 }

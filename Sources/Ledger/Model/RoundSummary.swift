@@ -4,7 +4,7 @@ public import Foundation
 public struct RoundSummary: Sendable, Hashable {
     /// The round number (0 holds work recorded outside any round, such as corpus imports).
     public var round: Int
-    /// When the round started, if it was started with ``Ledger/startRound()``.
+    /// When the round started, if it was started with ``Ledger/startRound(kind:)``.
     public var startedAt: Date?
     /// When it finished.
     public var finishedAt: Date?

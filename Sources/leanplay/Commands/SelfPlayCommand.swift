@@ -73,21 +73,13 @@ struct SelfPlayCommand: AsyncParsableCommand {
                     ledger: ledger, corpus: problems, services: lean.proverServices(models: models, prompts: prompts),
                     validator: lean.verifier, configuration: selfPlay)
                 for _ in finished..<rounds {
-                    let usageBefore = models.usageByRole()
                     let bar = ProgressBar(label: "round", total: 1)
                     let report = try await engine.runRound { progress in
                         bar.update(done: progress.completed, total: progress.total,
                                    detail: "round \(progress.round): \(progress.stage.rawValue)")
                     }
                     bar.finish()
-                    if json {
-                        try JSONLines.print(report)
-                    } else {
-                        RoundReportFormatting.print(report)
-                        if !models.isEmpty {
-                            RoundReportFormatting.printModelUsage(before: usageBefore, after: models.usageByRole())
-                        }
-                    }
+                    if json { try JSONLines.print(report) } else { RoundReportFormatting.print(report) }
                 }
             }
         }

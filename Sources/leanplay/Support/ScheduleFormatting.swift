@@ -13,8 +13,9 @@ enum ScheduleFormatting {
         ]
         for level in 0...max(1, prover.schedule.maximumLevel) {
             let budget = prover.schedule.budget(forLevel: level)
-            let proof = prover.proofShares(forLevel: level, hasModel: hasModel, hasSearch: hasSearch)
-            let disproof = prover.disproofShares(forLevel: level, hasModel: hasModel)
+            // The shares a model gets (printed also without one, so the schedule can be judged up front).
+            let proof = prover.proofShares(forLevel: level, hasModel: true, hasSearch: hasSearch)
+            let disproof = prover.disproofShares(forLevel: level, hasModel: true)
             let columns: [(String, Int)] = [
                 (String(level), 7),
                 (String(budget.modelSamples), 9),
@@ -29,7 +30,11 @@ enum ScheduleFormatting {
             lines.append(columns.map { $0.0.padding(toLength: $0.1, withPad: " ", startingAt: 0) }.joined() + disproofText)
         }
         if !hasModel {
-            lines.append("without a model, levels above 0 run the automation portfolio and the step-wise search on its tactics only")
+            lines.append("no model configured: levels above 0 run the automation portfolio and the step-wise search on its tactics "
+                + "only; the sample shares above apply once a model is configured")
+            if portfolio.isEmpty {
+                lines.append("[search] automation is empty and no model is configured: selfplay and prove will refuse to start")
+            }
         }
         return lines
     }

@@ -15,9 +15,11 @@ public struct ProverLoop: Sendable {
         self.formalizationProver = FormalizationProver(prover: prover, ledger: ledger)
     }
 
-    /// Works up to `queueLimit` queue items in a new (or resumed) round and finishes the round.
+    /// Works up to `queueLimit` queue items in a new (or resumed) round of kind `prove` and finishes the
+    /// round; the model's tokens are stored with the round per role as they are spent.
     ///
-    /// - Throws: `ProverError` `.cancelled` (the round stays open; rerun to resume) or `.ledger`.
+    /// - Throws: `ProverError` `.cancelled` (the round stays open; rerun to resume), `.ledger`, or
+    ///   `.configuration` before any work when the portfolio is empty and no model is configured.
     public func prove(queueLimit: Int, progress: SelfPlayProgressHandler? = nil) async throws(ProverError) -> SelfPlayRoundReport {
         let ledger = formalizationProver.ledger
         try Self.checkStrategies(formalizationProver.prover)

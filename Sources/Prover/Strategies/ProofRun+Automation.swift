@@ -4,9 +4,10 @@ import Ledger
 extension ProofRun {
     /// Tries every portfolio tactic until one is accepted or the check budget runs out.
     ///
+    /// Above level 0 the portfolio leaves the model strategies their checks (`StrategyShares`).
+    ///
     /// - Returns: the accepted tactic, or nil.
     /// - Throws: `ProverError` `.cancelled` or `.ledger`.
-    /// Above level 0 the portfolio leaves the model strategies their checks (``StrategyShares``).
     func runAutomation(_ portfolio: AutomationPortfolio) async throws(ProverError) -> String? {
         let keep = shares.checksKeptFromAutomation
         for tactic in portfolio.tactics {

@@ -69,8 +69,8 @@ final class ProofRun: Sendable {
 
     /// Checks a candidate through the single gate described on the type.
     ///
-    /// - Throws: `ProverError` `.cancelled` when the task is cancelled, `.ledger` when recording fails.
     /// - Parameter keepingChecks: Lean checks that must stay available afterwards.
+    /// - Throws: `ProverError` `.cancelled` when the task is cancelled, `.ledger` when recording fails.
     func check(_ candidate: ProofCandidate, keepingChecks: Int = 0) async throws(ProverError) -> CheckResult {
         try Self.checkCancellation(target.formalizationID)
         let normalized = ProofTextNormalizer.normalize(candidate.proof)

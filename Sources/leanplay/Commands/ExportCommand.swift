@@ -8,8 +8,12 @@ struct ExportCommand: AsyncParsableCommand {
         commandName: "export",
         abstract: "Export training data from a ledger as JSONL.",
         discussion: """
-            Kinds: sft (chat messages of accepted proofs), repair (failed proof, error, fixed proof), pairs (NL ↔ Lean),
-            steps ((state, tactic) pairs from step-wise search), curriculum (the queue in order), report, round_report.
+            Kinds: sft (chat messages of accepted proofs); repair (two kinds, labelled by "kind": proof_repair — failed
+            proof, error, fixed proof — and statement_repair — ill-formed statement, Lean's error, repaired statement);
+            pairs (NL ↔ Lean, only where the text states the statement, labelled by "pair_kind": corpus_statement,
+            autoformalization, model_variant; symbolic variants are left out); steps ((state, tactic) pairs from
+            step-wise search); curriculum (the queue in the order rounds take it, levels taking turns); report;
+            round_report (per round: kind, tokens per role).
             """
     )
 

@@ -66,6 +66,11 @@ struct RoundsAndTokensCLITests {
             (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["tokens_prompt"] as? Int
         }
         #expect(spent.reduce(0, +) > 0, "per-formalization tokens in report --json")
+        let roundLines = try await CLIRunner.run(["report", "--db", "run.sqlite", "--json", "--rounds"], in: directory)
+        let roundObjects = roundLines.stdoutLines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let second = try #require(roundObjects.first { $0["round"] as? Int == 2 })
+        #expect(second["kind"] as? String == "prove" && second["tokens_prompt"] as? Int == proveTokens[0])
+        #expect((second["tokens_by_role"] as? [String: Any])?["prover"] != nil)
     }
 
     /// Issue 10.3: a `prove` pass does not make a later `selfplay --rounds 3` run fewer rounds.

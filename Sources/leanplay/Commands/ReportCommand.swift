@@ -9,13 +9,18 @@ struct ReportCommand: AsyncParsableCommand {
         abstract: "Summarize a run's ledger: per round, and (with --json) one line per formalization.",
         discussion: """
             With --json prints one line per formalization: {"formalization_id","problem_id","statement","status",
-            "flags","best_proof_length","attempts","budget_level"}.
+            "flags","best_proof_length","attempts","budget_level","tokens_prompt","tokens_completion"}; with --json --rounds
+            one line per round: {"round","kind","started_at","finished_at","attempts","accepted","proved","disproved",
+            "formalizations_created","tokens_prompt","tokens_completion","tokens_by_role"}. Rounds are numbered together
+            for self-play rounds (kind selfplay) and `prove` passes (kind prove).
             """
     )
 
     @OptionGroup var ledger: LedgerOption
-    @Flag(help: "One JSON line per formalization.")
+    @Flag(help: "One JSON line per formalization (with --rounds: one per round).")
     var json = false
+    @Flag(help: "With --json, one line per round instead: {\"round\",\"kind\",…,\"tokens_prompt\",\"tokens_completion\",\"tokens_by_role\"}.")
+    var rounds = false
 
     func run() async throws {
         try await CommandContext.reportingErrors("report") { try printReport() }
@@ -24,7 +29,7 @@ struct ReportCommand: AsyncParsableCommand {
     private func printReport() throws {
         let ledger = try ledger.open(mustExist: true)
         if json {
-            _ = try ledger.export(.formalizationReport, to: FileHandle.standardOutput)
+            _ = try ledger.export(rounds ? .roundReport : .formalizationReport, to: FileHandle.standardOutput)
             return
         }
         let rounds = try ledger.roundSummaries()

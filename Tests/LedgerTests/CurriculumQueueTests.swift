@@ -51,6 +51,7 @@ import Testing
         for index in 0..<12 {
             variants.append(try fixture.add("theorem var\(index) (n : ℕ) : n + \(index) ≥ n - 1", parent: originals[index % 6], id: "var\(index)"))
         }
+        #expect(variants.count == 12)
         let twoLevels = try fixture.ledger.nextWork(limit: 6)
         #expect(twoLevels.map(\.budgetLevel) == [0, 1, 0, 1, 0, 1])
         #expect(Set(twoLevels.filter { $0.budgetLevel == 1 }.map(\.formalizationID)).isSubset(of: Set(originals)))

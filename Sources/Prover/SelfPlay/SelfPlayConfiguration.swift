@@ -1,5 +1,5 @@
 public import Foundation
-public import Conjecturer
+import Conjecturer
 public import Ledger
 public import ModelClient
 

@@ -1,3 +1,4 @@
+import Foundation
 import Conjecturer
 import LeanSource
 import ModelClient
@@ -62,11 +63,16 @@ struct AutoformalizerTests {
             leanAnswer("theorem b (x : ℕ) : 0 + x = x := by sorry"),
         ], repair: { _ in leanAnswer("theorem a (x : ℕ) : x + 0 = x := by sorry") })
         let records = try await formalizer.formalize(Self.problem)
-        #expect(records.map(\.status) == [.wellFormed, .wellFormed, .noStatement])
+        #expect(records.map(\.status) == [.wellFormed, .wellFormed, .illFormed, .noStatement])
         #expect(records[0].statement == "theorem p_1 (x : ℕ) : x + 0 = x := by")
         #expect(records[0].provenance.repairRound == 1)
         #expect(records[1].statement == "theorem p_1 (x : ℕ) : 0 + x = x := by")
-        #expect(records[2].statement == nil && records[2].sampleCount == 1 && records[2].formalizationID == "p-1/no_statement")
+        #expect(records[1].repairedFrom.isEmpty)
+        // The sampled ill-formed statement keeps its own record, with Lean's error; the repair names it.
+        #expect(records[2].statement == "theorem p_1 (x : ℕ) : x + ILL_FORMED = x := by")
+        #expect(records[2].leanError == "1:8: unknown identifier 'ILL_FORMED'" && records[2].provenance.repairRound == 0)
+        #expect(records[0].repairedFrom == [records[2].formalizationID])
+        #expect(records[3].statement == nil && records[3].sampleCount == 1 && records[3].formalizationID == "p-1/no_statement")
         let repairPrompt = try #require(model.requests.first { $0.promptText.contains("does not elaborate") }).promptText
         #expect(repairPrompt.contains("unknown identifier 'ILL_FORMED'"))
         #expect(repairPrompt.contains("x + ILL_FORMED = x"))
@@ -89,17 +95,44 @@ struct AutoformalizerTests {
         #expect(model.requestCount == 3, "1 sample + 2 repair rounds")
     }
 
-    @Test("a repair that converges on another sample's statement merges into one record")
+    /// Issue 12.18: the ill-formed sample repaired into a statement another sample already produced keeps
+    /// its text and Lean's error, and the merged record names what it was repaired from.
+    @Test("a repair that converges on another sample's statement merges into one record and keeps its lineage")
     func repairConverges() async throws {
         let (formalizer, _, _) = try formalizer(samples: 2, answers: [
             leanAnswer("theorem a (x : ℕ) : x + ILL_FORMED = x := by sorry"),
             leanAnswer("theorem b (x : ℕ) : x + 0 = x := by sorry"),
         ], repair: { _ in leanAnswer("theorem c (x : ℕ) : x + 0 = x := by sorry") })
         let records = try await formalizer.formalize(Self.problem)
-        #expect(records.count == 1)
+        #expect(records.map(\.status) == [.wellFormed, .illFormed])
         #expect(records[0].sampleCount == 2)
         #expect(records[0].provenance.repairRound == 0)
         #expect(records[0].provenance.seed == formalizer.plan.draw(for: Self.problem, sample: 1).seed)
+        #expect(records[1].statement == "theorem p_1 (x : ℕ) : x + ILL_FORMED = x := by")
+        #expect(records[1].leanError == "1:8: unknown identifier 'ILL_FORMED'")
+        #expect(records[1].sampleCount == 1)
+        #expect(records[0].repairedFrom == [records[1].formalizationID])
+        let line = try JSONSerialization.jsonObject(with: JSONEncoder().encode(records[0])) as? [String: Any]
+        #expect(line?["repaired_from"] as? [String] == [records[1].formalizationID])
+        let old = #"{"problem_id":"p","formalization_id":"p/x","statement":null,"status":"no_statement","lean_error":null,"sample_count":1,"provenance":{"model":"m","template":"t","temperature":0.5,"seed":1,"repair_round":0}}"#
+        #expect(try JSONDecoder().decode(FormalizationRecord.self, from: Data(old.utf8)).repairedFrom.isEmpty,
+                "lines written before repaired_from existed still resume")
+    }
+
+    @Test("a chain of repairs keeps every ill-formed step, each naming the one before")
+    func repairChain() async throws {
+        let (formalizer, _, _) = try formalizer(samples: 1, answers: [
+            leanAnswer("theorem a (x : ℕ) : x + ILL_FORMED = x := by sorry"),
+        ], repairRounds: 2, repair: { prompt in
+            leanAnswer(prompt.contains("ILL_FORMED_2") ? "theorem a (x : ℕ) : x + 0 = x := by sorry" : "theorem a (x : ℕ) : ILL_FORMED_2 := by sorry")
+        })
+        let records = try await formalizer.formalize(Self.problem)
+        #expect(records.map(\.status) == [.wellFormed, .illFormed, .illFormed])
+        #expect(records[0].provenance.repairRound == 2)
+        #expect(records[0].repairedFrom == [records[2].formalizationID])
+        #expect(records[2].statement == "theorem p_1 (x : ℕ) : ILL_FORMED_2 := by" && records[2].provenance.repairRound == 1)
+        #expect(records[2].repairedFrom == [records[1].formalizationID])
+        #expect(records[1].statement == "theorem p_1 (x : ℕ) : x + ILL_FORMED = x := by" && records[1].repairedFrom.isEmpty)
     }
 
     @Test("a validation timeout is not repaired and is recorded as not validated")

@@ -89,10 +89,14 @@ struct EndToEndTests {
                 #expect(provenance["model"] as? String == "loopback-model")
                 #expect((provenance["template"] as? String)?.hasPrefix("formalize/") == true)
 
-                let repaired = try only("repairable")
+                let repairable = records.filter { $0["problem_id"] as? String == "repairable" }
+                #expect(repairable.count == 2, "the repaired statement and the ill-formed one it came from")
+                let repaired = try #require(repairable.first { $0["status"] as? String == "well_formed" })
                 #expect(repaired["statement"] as? String == "theorem repairable (n : Nat) : n * 1 = n := by")
-                #expect(repaired["status"] as? String == "well_formed")
                 #expect((repaired["provenance"] as? [String: Any])?["repair_round"] as? Int == 1)
+                let source = try #require(repairable.first { $0["status"] as? String == "ill_formed" })
+                #expect(repaired["repaired_from"] as? [String] == [try #require(source["formalization_id"] as? String)])
+                #expect((source["lean_error"] as? String)?.isEmpty == false)
 
                 let bad = try only("stays_bad")
                 #expect(bad["status"] as? String == "ill_formed")
@@ -116,7 +120,7 @@ struct EndToEndTests {
         let output = folder.appendingPathComponent("variants.jsonl")
         let handler: @Sendable (LoopbackRequest) -> LoopbackReply = { request in
             .completion(answering: request) { _ in
-                leanAnswer("theorem v1 (n : Nat) (h₀ : n ≤ 3) : n < 5 := by sorry\ntheorem v2 (n : Nat) : ILL_FORMED n := by sorry")
+                leanAnswer("/-- Every natural number at most 3 is below 5. -/\ntheorem v1 (n : Nat) (h₀ : n ≤ 3) : n < 5 := by sorry\ntheorem v2 (n : Nat) : ILL_FORMED n := by sorry")
             }
         }
         try await LoopbackModelServer.withServer(handler: handler) { server in
@@ -138,6 +142,10 @@ struct EndToEndTests {
                 #expect(records.count == 5)
                 #expect(Set(records.compactMap { $0["source"] as? String }) == ["symbolic", "model"])
                 #expect(Set(records.compactMap { $0["operator"] as? String }).isSuperset(of: ["strengthen_bound", "drop_hypothesis", "variants/special_case"]))
+                // Issue 10.1: a model variant carries the text its model wrote for it, nothing else does.
+                let modelVariant = try #require(records.first { $0["source"] as? String == "model" && ($0["statement"] as? String)?.contains("n ≤ 3) : n < 5") == true })
+                #expect(modelVariant["informal"] as? String == "Every natural number at most 3 is below 5.")
+                #expect(records.filter { $0["source"] as? String == "symbolic" }.allSatisfy { $0["informal"] is NSNull })
                 let illFormed = try #require(records.first { $0["status"] as? String == "ill_formed" })
                 #expect((illFormed["lean_error"] as? String)?.contains("ILL_FORMED") == true)
                 #expect(records.contains { $0["statement"] as? String == "theorem bound (n : Nat) (h₀ : n ≤ 3) : n < 6 := by" ||

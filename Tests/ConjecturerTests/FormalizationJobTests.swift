@@ -48,7 +48,7 @@ struct FormalizationJobTests {
         #expect(lines.count == 3)
         #expect(Set(lines.compactMap { $0["problem_id"] as? String }) == ["a", "b", "c"])
         for line in lines {
-            #expect(Set(line.keys) == ["problem_id", "formalization_id", "statement", "status", "lean_error", "sample_count", "provenance", "request_error", "header"])
+            #expect(Set(line.keys) == ["problem_id", "formalization_id", "statement", "status", "lean_error", "sample_count", "provenance", "request_error", "header", "repaired_from"])
             let provenance = try #require(line["provenance"] as? [String: Any])
             #expect(Set(provenance.keys) == ["model", "template", "temperature", "seed", "repair_round"])
             #expect(line["status"] as? String == "well_formed")

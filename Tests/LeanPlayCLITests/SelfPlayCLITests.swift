@@ -61,7 +61,7 @@ struct SelfPlayCLITests {
 
         let again = try await CLIRunner.run(Self.selfPlayArguments(db: "run.sqlite", repl: repl), in: directory)
         #expect(again.exitCode == 0)
-        #expect(again.stdout.contains("already has 2 finished round(s)"))
+        #expect(again.stdout.contains("already has 2 finished self-play round(s)"))
         #expect(try await Self.ledgerState("run.sqlite", in: directory) == state)
 
         let export = try await CLIRunner.run(["export", "--db", "run.sqlite", "--kind", "sft", "--out", "sft.jsonl"], in: directory)
@@ -80,7 +80,7 @@ struct SelfPlayCLITests {
         #expect(missing.stderr.contains("no such ledger"))
 
         let human = try await CLIRunner.run(["report", "--db", "run.sqlite"], in: directory)
-        #expect(human.stdout.contains("round  attempts"))
+        #expect(human.stdout.contains("round  kind      attempts"))
     }
 
     /// kill -9 in the middle of a round, rerun the same command: the ledger ends exactly where a run that
@@ -168,7 +168,7 @@ struct SelfPlayCLITests {
         }
         #expect(records.count == 2)
         for record in records {
-            #expect(Set(record.keys) == ["problem_id", "formalization_id", "statement", "status", "lean_error", "sample_count", "provenance", "request_error", "header"])
+            #expect(Set(record.keys) == ["problem_id", "formalization_id", "statement", "status", "lean_error", "sample_count", "provenance", "request_error", "header", "repaired_from"])
             #expect(record["status"] as? String == "well_formed")
             #expect(record["sample_count"] as? Int == 2)
         }

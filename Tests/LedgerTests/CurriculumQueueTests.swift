@@ -14,14 +14,14 @@ import Testing
         let variantC = try fixture.add("theorem vc (x : ℕ) : x < x + 1", parent: root)
         #expect(try fixture.ledger.nextWork(limit: 10).map(\.formalizationID) == [first, hard, root, variantA, variantB, variantC])
 
-        // hard fails once: it moves to level 1, behind every level-0 item.
+        // hard fails once: it moves to level 1 and takes its turn right after the best level-0 item.
         try fixture.ledger.recordAttempt(proveAttempt(hard, verdict: .rejected))
         // variantB is proved: root (its parent) and variantA, variantC (its siblings) are now closer to the frontier.
         try fixture.ledger.recordAttempt(proveAttempt(variantB, verdict: .accepted, proof: "omega"))
         let queue = try fixture.ledger.nextWork(limit: 10)
-        #expect(queue.map(\.formalizationID) == [root, variantA, variantC, first, hard, variantB])
+        #expect(queue.map(\.formalizationID) == [root, hard, variantA, variantC, first, variantB])
         #expect(queue.map(\.reason) == [.open, .open, .open, .open, .open, .shorten])
-        #expect(queue[4].budgetLevel == 1)
+        #expect(queue[1].budgetLevel == 1)
         #expect(queue[5].bestProofLength == 5)
         #expect(try fixture.ledger.formalization(root)?.relatedProvedCount == 1)
         #expect(try fixture.ledger.formalization(first)?.relatedProvedCount == 0)
@@ -33,7 +33,43 @@ import Testing
         try fixture.ledger.recordAttempt(proveAttempt(root, verdict: .accepted, proof: "omega"))
         #expect(try fixture.ledger.formalization(variantA)?.relatedProvedCount == 2)
         #expect(try fixture.ledger.formalization(variantD)?.relatedProvedCount == 2)
-        #expect(try fixture.ledger.nextWork(limit: 2).map(\.formalizationID) == [variantA, variantC])
+        #expect(try fixture.ledger.nextWork(limit: 2).map(\.formalizationID) == [variantA, hard])
+    }
+
+    /// Issue 12.15: six statements that failed automation wait at level 1 while a dozen new level-0
+    /// variants arrive; a queue limit of 6 must still give level 1 its share, every round.
+    @Test(arguments: LedgerKind.allCases)
+    func everyBudgetLevelGetsItsShareOfALimitedQueue(kind: LedgerKind) throws {
+        let fixture = try LedgerFixture(kind)
+        var originals: [String] = []
+        for index in 0..<6 {
+            let id = try fixture.add("theorem orig\(index) (n : ℕ) : n + \(index) ≥ n", id: "orig\(index)")
+            try fixture.ledger.recordAttempt(proveAttempt(id, verdict: .rejected))
+            originals.append(id)
+        }
+        var variants: [String] = []
+        for index in 0..<12 {
+            variants.append(try fixture.add("theorem var\(index) (n : ℕ) : n + \(index) ≥ n - 1", parent: originals[index % 6], id: "var\(index)"))
+        }
+        #expect(variants.count == 12)
+        let twoLevels = try fixture.ledger.nextWork(limit: 6)
+        #expect(twoLevels.map(\.budgetLevel) == [0, 1, 0, 1, 0, 1])
+        #expect(Set(twoLevels.filter { $0.budgetLevel == 1 }.map(\.formalizationID)).isSubset(of: Set(originals)))
+        // A third level joins the rotation; an odd limit gives the lowest level the extra item.
+        try fixture.ledger.recordAttempt(proveAttempt(originals[0], level: 1, verdict: .rejected, suffix: "-l1"))
+        #expect(try fixture.ledger.nextWork(limit: 7).map(\.budgetLevel) == [0, 1, 2, 0, 1, 0, 1])
+        // A level with fewer items than its share leaves the rest to the others.
+        #expect(try fixture.ledger.nextWork(limit: 8).map(\.budgetLevel) == [0, 1, 2, 0, 1, 0, 1, 0])
+        // The curriculum export walks the whole queue in the same order.
+        let url = fixture.directory?.url.appendingPathComponent("c.jsonl")
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("curriculum-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try fixture.ledger.export(.curriculum, to: url)
+        let exported = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { line in
+            (try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["formalization_id"] as? String
+        }
+        #expect(exported == (try fixture.ledger.nextWork(limit: 100)).map(\.formalizationID))
+        #expect(exported.count == 18)
     }
 
     @Test(arguments: LedgerKind.allCases)

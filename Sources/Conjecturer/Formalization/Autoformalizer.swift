@@ -120,17 +120,21 @@ public struct Autoformalizer: Sendable {
         var check = await validator.validate(header: header, statement: current.rendered(ending: .tacticBlock))
         let original = (declaration: current, check: check)
         var round = 0
+        var steps: [RepairStep] = []
+        var currentRound = 0
         while !check.isWellFormed, check.wasJudged, round < settings.repairRounds {
             round += 1
             guard let repaired = try await repair(current, error: check.errorReport, problem: problem, group: group, round: round) else {
                 continue
             }
             if repaired.statementHash == current.statementHash { continue }
+            steps.append(RepairStep(declaration: current, check: check, repairRound: currentRound))
             current = repaired
+            currentRound = round
             check = await validator.validate(header: header, statement: current.rendered(ending: .tacticBlock))
         }
         if check.isWellFormed {
-            return GroupOutcome(group: group, declaration: current, check: check, repairRound: round)
+            return GroupOutcome(group: group, declaration: current, check: check, repairRound: round, repairedFrom: steps)
         }
         return GroupOutcome(group: group, declaration: original.declaration, check: original.check, repairRound: 0)
     }

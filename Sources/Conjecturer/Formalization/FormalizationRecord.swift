@@ -44,12 +44,15 @@ public enum FormalizationStatus: String, Sendable, Hashable, Codable, CaseIterab
 /// ```json
 /// {"problem_id":"p1","formalization_id":"p1/3f2a…","statement":"theorem p1 … := by","status":"well_formed",
 ///  "lean_error":null,"sample_count":3,"provenance":{"model":"m","template":"formalize/direct",
-///  "temperature":0.71,"seed":123,"repair_round":0},"request_error":null,"header":"import Mathlib"}
+///  "temperature":0.71,"seed":123,"repair_round":0},"request_error":null,"header":"import Mathlib","repaired_from":[]}
 /// ```
 /// For `no_statement` the statement is null and `sample_count` counts the samples without one; for
 /// `request_failed` the statement is null, `sample_count` counts the samples whose request failed and
 /// `request_error` is the first failure's message (`provenance.model` is empty: no model answered).
-/// `request_error` is null on every other record.
+/// `request_error` is null on every other record. A statement
+/// that repair produced lists the ill-formed ones it came from in `repaired_from`; those keep their own
+/// `ill_formed` records with Lean's error. `sample_count` counts the samples whose statement is this one or
+/// was repaired into it (so a repaired sample counts on both records).
 public struct FormalizationRecord: Sendable, Hashable, Codable {
     /// The problem formalized.
     public var problemID: String
@@ -71,6 +74,9 @@ public struct FormalizationRecord: Sendable, Hashable, Codable {
     public var requestError: String?
     /// The Lean header the statement was validated under (the problem's own, else the default header).
     public var header: String
+    /// The ill-formed formalizations (their `formalization_id`s, each its own `ill_formed` record with
+    /// Lean's error) that statement repair turned into this one; empty when no repair led here.
+    public var repairedFrom: [String] = []
 
     /// Creates a record.
     public init(
@@ -96,6 +102,7 @@ public struct FormalizationRecord: Sendable, Hashable, Codable {
         case leanError = "lean_error"
         case sampleCount = "sample_count"
         case requestError = "request_error"
+        case repairedFrom = "repaired_from"
     }
 
     /// Encodes every key, with explicit nulls (the record's shape never varies).
@@ -110,9 +117,11 @@ public struct FormalizationRecord: Sendable, Hashable, Codable {
         try container.encode(provenance, forKey: .provenance)
         try container.encode(requestError, forKey: .requestError)
         try container.encode(header, forKey: .header)
+        try container.encode(repairedFrom, forKey: .repairedFrom)
     }
 
-    /// Decodes a record; a line written before headers were recorded has header "".
+    /// Decodes a record; `header`, `request_error` and `repaired_from` may be missing (files written
+    /// before they existed).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         problemID = try container.decode(String.self, forKey: .problemID)
@@ -124,5 +133,6 @@ public struct FormalizationRecord: Sendable, Hashable, Codable {
         provenance = try container.decode(FormalizationProvenance.self, forKey: .provenance)
         requestError = try container.decodeIfPresent(String.self, forKey: .requestError)
         header = try container.decodeIfPresent(String.self, forKey: .header) ?? ""
+        repairedFrom = try container.decodeIfPresent([String].self, forKey: .repairedFrom) ?? []
     }
 }

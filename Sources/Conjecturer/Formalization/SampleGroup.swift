@@ -43,4 +43,16 @@ struct GroupOutcome: Sendable {
     var declaration: LeanDeclaration
     var check: StatementCheck
     var repairRound: Int
+    /// When repair succeeded: the ill-formed statements it went through, the sampled one first, each
+    /// with Lean's judgement and the repair round that produced it (0 for the sampled one). Empty when
+    /// the statement was well-formed as sampled, or when repair failed (the outcome is then the sampled
+    /// statement itself).
+    var repairedFrom: [RepairStep] = []
+}
+
+/// One ill-formed statement on the way to a repaired one.
+struct RepairStep: Sendable {
+    var declaration: LeanDeclaration
+    var check: StatementCheck
+    var repairRound: Int
 }

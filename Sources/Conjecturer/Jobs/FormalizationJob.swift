@@ -48,10 +48,14 @@ public struct FormalizationJob: Sendable {
             idKey: "problem_id",
             concurrency: concurrency,
             isFinished: { lines in
-                // Every sample of a problem is counted in exactly one of its records; samples whose
-                // request failed are not finished (a rerun asks again).
-                lines.reduce(0) { total, line in
+                // Every sample of a problem is counted in exactly one of its final records (a repaired
+                // sample also counts on the ill-formed records its statement was repaired from: those
+                // lineage records are left out); samples whose request failed are not finished (a rerun
+                // asks again).
+                let lineage = Set(lines.flatMap { ($0["repaired_from"] as? [String]) ?? [] })
+                return lines.reduce(0) { total, line in
                     line["status"] as? String == FormalizationStatus.requestFailed.rawValue
+                        || lineage.contains(line["formalization_id"] as? String ?? "")
                         ? total : total + ((line["sample_count"] as? Int) ?? 0)
                 } >= samples
             },

@@ -1,3 +1,4 @@
+import Foundation
 import LeanSource
 public import LeanVerify
 public import ModelClient
@@ -87,7 +88,8 @@ public struct VariantGenerator: Sendable {
             records.append(VariantRecord(
                 parentID: parent.id, variantID: variantID, statement: statement, operator: candidate.operator,
                 source: candidate.source, status: check.isWellFormed ? .wellFormed : .illFormed,
-                leanError: check.isWellFormed ? nil : check.recordedError, header: parent.header
+                leanError: check.isWellFormed ? nil : check.recordedError, header: parent.header,
+                informal: candidate.source == .model ? Self.docComment(in: candidate.declaration.modifiers) : nil
             ))
         }
         let earlierFailures = Set(earlier.filter { $0.status == .requestFailed }.map(\.variantID))
@@ -106,6 +108,15 @@ public struct VariantGenerator: Sendable {
             shortfall = "\(wellFormed) of \(settings.targetCount) well-formed variants: \(reason)"
         }
         return VariantBatch(records: records, failedRequests: failed, wellFormed: wellFormed, shortfall: shortfall)
+    }
+
+    /// The text of the first `/-- … -/` doc comment in `modifiers` (trimmed), or nil when there is none
+    /// or it is blank: what a model wrote as the variant's natural-language statement.
+    static func docComment(in modifiers: String) -> String? {
+        guard let open = modifiers.range(of: "/--"),
+              let close = modifiers.range(of: "-/", range: open.upperBound..<modifiers.endIndex) else { return nil }
+        let text = modifiers[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
     }
 
     /// Asks the model for variants with `templateID` (call number `call`); the declarations it proposes.

@@ -21,7 +21,8 @@ public enum VariantStatus: String, Sendable, Hashable, Codable {
 ///
 /// ```json
 /// {"parent_id":"p1","variant_id":"p1/9c1e…","statement":"theorem p1_9c1e… … := by","operator":"drop_hypothesis",
-///  "source":"symbolic","status":"well_formed","lean_error":null,"request_error":null,"header":"import Mathlib"}
+///  "source":"symbolic","status":"well_formed","lean_error":null,"request_error":null,"header":"import Mathlib",
+///  "informal":null}
 /// ```
 /// A model request that failed is recorded as a `request_failed` line (`variant_id`
 /// `parent_id/request_failed/TEMPLATE/CALL`, empty statement, `request_error` set); the parent's other
@@ -45,11 +46,16 @@ public struct VariantRecord: Sendable, Hashable, Codable {
     public var requestError: String?
     /// The Lean header the variant was validated under (its parent's).
     public var header: String
+    /// The natural-language statement of the variant, when the model that made it wrote one (a `/-- … -/`
+    /// doc comment on its theorem); nil otherwise — symbolic variants never have one, and a variant is
+    /// never given its parent's informal text (it states something else).
+    public var informal: String?
 
     /// Creates a record.
     public init(
         parentID: String, variantID: String, statement: String, operator: String, source: VariantSource,
-        status: VariantStatus, leanError: String?, requestError: String? = nil, header: String = ""
+        status: VariantStatus, leanError: String?, requestError: String? = nil, header: String = "",
+        informal: String? = nil
     ) {
         self.requestError = requestError
         self.parentID = parentID
@@ -60,6 +66,7 @@ public struct VariantRecord: Sendable, Hashable, Codable {
         self.status = status
         self.leanError = leanError
         self.header = header
+        self.informal = informal
     }
 
     enum CodingKeys: String, CodingKey {
@@ -68,9 +75,10 @@ public struct VariantRecord: Sendable, Hashable, Codable {
         case variantID = "variant_id"
         case leanError = "lean_error"
         case requestError = "request_error"
+        case informal
     }
 
-    /// Encodes every key, with an explicit null `lean_error`.
+    /// Encodes every key, with explicit nulls for `lean_error` and `informal`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(parentID, forKey: .parentID)
@@ -82,9 +90,11 @@ public struct VariantRecord: Sendable, Hashable, Codable {
         try container.encode(leanError, forKey: .leanError)
         try container.encode(requestError, forKey: .requestError)
         try container.encode(header, forKey: .header)
+        try container.encode(informal, forKey: .informal)
     }
 
-    /// Decodes a record; a line written before headers were recorded has header "".
+    /// Decodes a record; a line written before headers were recorded has header "", one without
+    /// `informal` or `request_error` has nil.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         parentID = try container.decode(String.self, forKey: .parentID)
@@ -96,5 +106,6 @@ public struct VariantRecord: Sendable, Hashable, Codable {
         leanError = try container.decodeIfPresent(String.self, forKey: .leanError)
         requestError = try container.decodeIfPresent(String.self, forKey: .requestError)
         header = try container.decodeIfPresent(String.self, forKey: .header) ?? ""
+        informal = try container.decodeIfPresent(String.self, forKey: .informal)
     }
 }

@@ -19,10 +19,45 @@ extension LeanPlayConfiguration {
 
     /// The self-play settings: prover settings plus the seed and `[lean] default_header`, and exports
     /// written under `exportDirectory`.
+    /// The conjecture stage takes `temperature`, `top_p` and `max_tokens` of `[models.formalizer]` and
+    /// `[models.variant_generator]` (each inheriting `[models.default]`), and `[search] repair_rounds` for
+    /// statement repair.
     public func selfPlayConfiguration(queueLimit: Int = 64, exportDirectory: URL? = nil) -> SelfPlayConfiguration {
-        SelfPlayConfiguration(
+        var configuration = SelfPlayConfiguration(
             prover: proverConfiguration, defaultHeader: lean.defaultHeader, queueLimit: queueLimit, seed: search.seed,
             exportDirectory: exportDirectory)
+        configuration.formalizerSampling = sampling(for: .formalizer)
+        configuration.variantSampling = sampling(for: .variantGenerator)
+        configuration.formalizationRepairRounds = max(0, search.repairRounds)
+        return configuration
+    }
+
+    /// The configured temperature, top_p and max_tokens of `role` (nil where neither the role's section nor
+    /// `[models.default]` sets them).
+    func sampling(for role: ModelRole) -> SamplingParameters {
+        let section = (models[role.rawValue] ?? ModelSection()).inheriting(from: models["default"] ?? ModelSection())
+        var parameters = SamplingParameters()
+        parameters.temperature = section.temperature
+        parameters.topP = section.topP
+        parameters.maxTokens = section.maxTokens
+        return parameters
+    }
+}
+
+extension LeanPlayConfiguration {
+    /// Refuses a prover set-up that could spend nothing: `[search] automation = []` with no model.
+    ///
+    /// An empty portfolio with a model is fine: budget level 0 then moves straight to the model
+    /// strategies (`FormalizationProver.effectiveLevel`).
+    ///
+    /// - Throws: `LeanPlayError` `.configuration` naming the key and what to do.
+    public func checkProverStrategies(models: ModelRoster) throws(LeanPlayError) {
+        guard AutomationPortfolio(tactics: search.automation).tactics.isEmpty, models.isEmpty else { return }
+        throw LeanPlayError(
+            .configuration,
+            "[search] automation is empty and no model is configured: no strategy could try a proof",
+            fix: "list tactics under [search] automation (e.g. [\"rfl\", \"omega\", \"simp\"]) or configure a model "
+                + "under [models.default] (or pass --llm-base-url and --llm-model)")
     }
 }
 

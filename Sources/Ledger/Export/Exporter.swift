@@ -45,9 +45,11 @@ struct Exporter {
         }
     }
 
+    /// Proof repairs (accepted fixes of failed proofs), then statement repairs (ill-formed statements
+    /// and the well-formed statements the model repaired them into).
     func repair() throws {
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT f.id, f.statement, f.flags, failed.proof AS failed_proof, failed.error, fixed.proof AS fixed_proof
+            SELECT f.id, f.problem_id, f.statement, f.flags, failed.proof AS failed_proof, failed.error, fixed.proof AS fixed_proof
             FROM attempts fixed
             JOIN attempts failed ON failed.id = fixed.repaired_from_attempt_id
             JOIN formalizations f ON f.id = fixed.formalization_id
@@ -57,20 +59,52 @@ struct Exporter {
         while let row = try cursor.next() {
             if try excluded(row, id: row["id"]) { continue }
             try writer.write(RepairLine(
-                statement: row["statement"], failedProof: row["failed_proof"], error: row["error"],
-                fixedProof: row["fixed_proof"]))
+                kind: .proofRepair, problemID: row["problem_id"], statement: row["statement"],
+                failedProof: row["failed_proof"], error: row["error"], fixedProof: row["fixed_proof"]))
+        }
+        let statements = try Row.fetchCursor(db, sql: """
+            SELECT bad.problem_id, p.informal, bad.statement AS ill_formed, bad.lean_error, good.statement AS repaired
+            FROM statement_repairs r
+            JOIN formalizations bad ON bad.id = r.ill_formed_id
+            JOIN formalizations good ON good.id = r.repaired_id
+            JOIN problems p ON p.id = bad.problem_id
+            WHERE good.status != 'ill_formed' AND bad.status = 'ill_formed'
+            ORDER BY good.seq, bad.seq
+            """)
+        while let row = try statements.next() {
+            try writer.write(RepairLine(
+                kind: .statementRepair, problemID: row["problem_id"], error: row["lean_error"], informal: row["informal"],
+                illFormedStatement: row["ill_formed"], repairedStatement: row["repaired"]))
         }
     }
 
+    /// Informal/formal pairs, only where the text states the statement: a corpus formal statement or a
+    /// model formalization with its problem's text, a variant with the text its model wrote for it.
+    /// Variants without such text (every symbolic variant) are left out.
     func pairs() throws {
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT f.problem_id, p.informal, f.statement, f.status
+            SELECT f.id, f.problem_id, p.informal, f.statement, f.status, f.source, f.parent_id, f.provenance
             FROM formalizations f JOIN problems p ON p.id = f.problem_id ORDER BY f.seq
             """)
         while let row = try cursor.next() {
+            let id: String = row["id"]
+            let parentID: String? = row["parent_id"]
+            let source: String = row["source"]
+            let informal: String
+            let kind: PairLine.Kind
+            if parentID == nil {
+                guard source != FormalizationSource.symbolic.rawValue else { continue }
+                informal = row["informal"]
+                kind = source == FormalizationSource.corpus.rawValue ? .corpusStatement : .autoformalization
+            } else {
+                let provenance = try JSONColumn.decode([String: String].self, from: row["provenance"], column: "provenance", rowID: id)
+                guard let text = provenance[NewFormalization.informalKey], !text.allSatisfy(\.isWhitespace) else { continue }
+                informal = text
+                kind = .modelVariant
+            }
             try writer.write(PairLine(
-                problemID: row["problem_id"], informal: row["informal"], formalStatement: row["statement"],
-                status: row["status"]))
+                problemID: row["problem_id"], formalizationID: id, informal: informal, formalStatement: row["statement"],
+                status: row["status"], pairKind: kind))
         }
     }
 
@@ -108,8 +142,14 @@ struct Exporter {
 
     func formalizationReport() throws {
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT id, problem_id, statement, status, flags, best_proof_length, attempt_count, budget_level
-            FROM formalizations ORDER BY seq
+            SELECT f.id, f.problem_id, f.statement, f.status, f.flags, f.best_proof_length, f.attempt_count, f.budget_level,
+                COALESCE(t.prompt, 0) AS tokens_prompt, COALESCE(t.completion, 0) AS tokens_completion
+            FROM formalizations f
+            LEFT JOIN (
+                SELECT formalization_id, SUM(tokens_prompt) AS prompt, SUM(tokens_completion) AS completion
+                FROM attempts GROUP BY formalization_id
+            ) t ON t.formalization_id = f.id
+            ORDER BY f.seq
             """)
         while let row = try cursor.next() {
             let id: String = row["id"]
@@ -117,7 +157,7 @@ struct Exporter {
                 formalizationID: id, problemID: row["problem_id"], statement: row["statement"], status: row["status"],
                 flags: JSONColumn.decodeFlags(row["flags"], rowID: id).sorted().map(\.rawValue),
                 bestProofLength: row["best_proof_length"], attempts: row["attempt_count"],
-                budgetLevel: row["budget_level"]))
+                budgetLevel: row["budget_level"], promptTokens: row["tokens_prompt"], completionTokens: row["tokens_completion"]))
         }
     }
 }

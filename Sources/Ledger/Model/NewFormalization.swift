@@ -27,6 +27,10 @@ public struct NewFormalization: Sendable, Hashable {
     /// Lean's error when the statement does not elaborate: it is then stored as `ill_formed` in the same
     /// insert (never queued, not even after a crash between adding and marking it).
     public var leanError: String? = nil
+    /// Statement hashes of ill-formed formalizations that statement repair turned into this one. Each
+    /// must be in the ledger already or in the same ``Ledger/addFormalizations(_:)`` batch; the lineage is
+    /// stored in `statement_repairs` and exported by ``ExportKind/repair`` as statement repairs.
+    public var repairedFromHashes: [String] = []
 
     /// Creates a formalization to add.
     public init(
@@ -52,6 +56,12 @@ public struct NewFormalization: Sendable, Hashable {
         self.provenance = provenance
         self.createdRound = createdRound
     }
+
+    /// The ``provenance`` key of a variant's natural-language statement, when the model that made it
+    /// wrote one; the pairs export pairs a variant with this text only (never with its parent's).
+    public static let informalKey = "informal"
+    /// The ``provenance`` key saying who wrote ``informalKey``'s text (`"model"`).
+    public static let informalSourceKey = "informal_source"
 
     /// The id this formalization is stored under.
     public var resolvedID: String {

@@ -4,7 +4,7 @@ public import Foundation
 public struct RoundSummary: Sendable, Hashable {
     /// The round number (0 holds work recorded outside any round, such as corpus imports).
     public var round: Int
-    /// When the round started, if it was started with ``Ledger/startRound()``.
+    /// When the round started, if it was started with ``Ledger/startRound(kind:)``.
     public var startedAt: Date?
     /// When it finished.
     public var finishedAt: Date?
@@ -18,10 +18,15 @@ public struct RoundSummary: Sendable, Hashable {
     public var disproved: Int
     /// Formalizations created in the round.
     public var formalizationsCreated: Int
-    /// Prompt tokens spent in the round.
+    /// Prompt tokens spent in the round, every role: the sum of ``tokensByRole`` when the round stored
+    /// its usage (migration "v3-round-tokens"), else the sum over its attempts (older ledgers).
     public var promptTokens: Int
-    /// Completion tokens spent in the round.
+    /// Completion tokens spent in the round, counted like ``promptTokens``.
     public var completionTokens: Int
+    /// Model usage per role (`formalizer`, `variant_generator`, `prover`); empty for rounds that stored none.
+    public var tokensByRole: [String: RoundTokens]
+    /// Which command the round belongs to (`nil` for round numbers that appear only in the data).
+    public var kind: RoundKind?
 
     /// Creates an empty summary for `round`.
     public init(round: Int) {
@@ -33,5 +38,7 @@ public struct RoundSummary: Sendable, Hashable {
         formalizationsCreated = 0
         promptTokens = 0
         completionTokens = 0
+        tokensByRole = [:]
+        kind = nil
     }
 }

@@ -4,13 +4,16 @@ import GRDB
 /// a schema change is a new migration appended here.
 enum LedgerSchema {
     /// The ids of every registered migration, in order.
-    static let migrationIDs = ["v1-initial", "v2-round-work"]
+    static let migrationIDs = ["v1-initial", "v2-round-work", "v3-round-tokens", "v3-round-kind", "v3-statement-repairs"]
 
     /// The migrator that brings any ledger file up to date.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial", migrate: createInitialTables)
         migrator.registerMigration("v2-round-work", migrate: createRoundWork)
+        migrator.registerMigration("v3-round-tokens", migrate: createRoundTokens)
+        migrator.registerMigration("v3-round-kind", migrate: addRoundKind)
+        migrator.registerMigration("v3-statement-repairs", migrate: createStatementRepairs)
         return migrator
     }
 
@@ -116,6 +119,45 @@ enum LedgerSchema {
             ) WITHOUT ROWID;
             ALTER TABLE rounds ADD COLUMN work_count INTEGER;
             CREATE INDEX attempts_round_formalization ON attempts(round, formalization_id);
+            """)
+    }
+
+    /// v3: model tokens per round and role (formalizer, variant_generator, prover), written as each
+    /// response arrives (``Ledger/addRoundTokens(_:role:usage:)``), so every token a round spent is in
+    /// the ledger — including the conjecture stage's, which no attempt carries.
+    private static func createRoundTokens(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE round_tokens (
+                round INTEGER NOT NULL REFERENCES rounds(number),
+                role TEXT NOT NULL,
+                prompt_tokens INTEGER NOT NULL DEFAULT 0,
+                completion_tokens INTEGER NOT NULL DEFAULT 0,
+                requests INTEGER NOT NULL DEFAULT 0,
+                cache_hits INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (round, role)
+            ) WITHOUT ROWID;
+            """)
+    }
+
+    /// v3: which command a round belongs to: a self-play round (`selfplay`) or a `leanplay prove` pass
+    /// (`prove`), so `selfplay --rounds N` counts self-play rounds only. Rounds stored before this
+    /// migration are counted as self-play rounds (as they were).
+    private static func addRoundKind(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE rounds ADD COLUMN kind TEXT NOT NULL DEFAULT 'selfplay' CHECK (kind IN ('selfplay', 'prove'));
+            """)
+    }
+
+    /// v3: statement repair lineage: an ill-formed statement (kept, `ill_formed` with Lean's error) and
+    /// the statement the model repaired it into (``NewFormalization/repairedFromHashes``).
+    private static func createStatementRepairs(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE statement_repairs (
+                repaired_id TEXT NOT NULL REFERENCES formalizations(id),
+                ill_formed_id TEXT NOT NULL REFERENCES formalizations(id),
+                PRIMARY KEY (repaired_id, ill_formed_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX statement_repairs_ill_formed ON statement_repairs(ill_formed_id);
             """)
     }
 }

@@ -27,7 +27,43 @@ extension Ledger {
         let now = configuration.now().databaseValue  // formatted once per transaction, not per row
         return try write("add formalizations") { db in
             var batch = try InsertionBatch(now: now, in: db)
-            return try formalizations.map { try Self.insert($0, batch: &batch, in: db) }
+            let insertions = try formalizations.map { try Self.insert($0, batch: &batch, in: db) }
+            for (new, insertion) in zip(formalizations, insertions) where !new.repairedFromHashes.isEmpty {
+                try Self.insertRepairLineage(repairedID: insertion.id, fromHashes: new.repairedFromHashes, in: db)
+            }
+            return insertions
+        }
+    }
+
+    /// The ill-formed formalizations that statement repair turned into `id` (oldest first).
+    ///
+    /// - Throws: ``LedgerError/Code/corruptRow`` or ``LedgerError/Code/database``.
+    public func repairedFrom(_ id: String) throws(LedgerError) -> [Formalization] {
+        try read("repair lineage of \(id)") { db in
+            try Row.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT f.* FROM statement_repairs r JOIN formalizations f ON f.id = r.ill_formed_id
+                    WHERE r.repaired_id = ? ORDER BY f.seq
+                    """),
+                arguments: [id]
+            ).map(RowDecoding.formalization)
+        }
+    }
+
+    private static func insertRepairLineage(repairedID: String, fromHashes hashes: [String], in db: Database) throws {
+        for hash in hashes {
+            guard let source = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM formalizations WHERE statement_hash = ?"), arguments: [hash])
+            else {
+                throw LedgerError(
+                    .unknownFormalization,
+                    "the ill-formed statement it was repaired from (hash \(hash.prefix(16))) is not in the ledger; add it in the same batch",
+                    context: repairedID)
+            }
+            guard source != repairedID else { continue }
+            try db.executeCached(
+                sql: "INSERT OR IGNORE INTO statement_repairs (repaired_id, ill_formed_id) VALUES (?, ?)",
+                arguments: [repairedID, source])
         }
     }
 

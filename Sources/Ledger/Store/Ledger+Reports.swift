@@ -20,6 +20,7 @@ extension Ledger {
             update(record.number) {
                 $0.startedAt = record.startedAt
                 $0.finishedAt = record.finishedAt
+                $0.kind = record.kind
             }
         }
         let attemptSQL = """
@@ -47,6 +48,19 @@ extension Ledger {
         }
         for row in try Row.fetchAll(db, sql: "SELECT created_round, COUNT(*) AS n FROM formalizations GROUP BY created_round") {
             update(row["created_round"]) { $0.formalizationsCreated = row["n"] }
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM round_tokens") {
+            let role: String = row["role"]
+            update(row["round"]) {
+                $0.tokensByRole[role] = RoundTokens(
+                    promptTokens: row["prompt_tokens"], completionTokens: row["completion_tokens"],
+                    requests: row["requests"], cacheHits: row["cache_hits"])
+            }
+        }
+        for (round, summary) in summaries where !summary.tokensByRole.isEmpty {
+            let total = summary.tokensByRole.values.reduce(RoundTokens(), +)
+            summaries[round]?.promptTokens = total.promptTokens
+            summaries[round]?.completionTokens = total.completionTokens
         }
         return summaries.values.sorted { $0.round < $1.round }
     }

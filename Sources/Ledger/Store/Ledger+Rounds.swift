@@ -2,19 +2,40 @@ import Foundation
 import GRDB
 
 extension Ledger {
-    /// Starts the next self-play round, or resumes the latest one if it never finished (after a crash).
+    /// Starts the next round, or resumes the latest one if it never finished (after a crash).
     ///
-    /// - Returns: the round to run; its `number` starts at 1.
+    /// A resumed round takes `kind`: a `prove` pass killed and then resumed by `selfplay` becomes a
+    /// self-play round (its stored work list is worked first), and the reverse.
+    ///
+    /// - Parameter kind: which command the round belongs to (``RoundKind``); only self-play rounds count
+    ///   towards `selfplay --rounds N` (``finishedRoundCount(kind:)``).
+    /// - Returns: the round to run; its `number` starts at 1 and is shared by both kinds.
     /// - Throws: ``LedgerError/Code/database``.
-    public func startRound() throws(LedgerError) -> RoundRecord {
+    public func startRound(kind: RoundKind = .selfPlay) throws(LedgerError) -> RoundRecord {
         let now = configuration.now()
         return try write("start round") { db in
             if let latest = try Row.fetchOne(db, sql: "SELECT * FROM rounds ORDER BY number DESC LIMIT 1") {
-                let round = RowDecoding.round(latest)
-                if !round.isFinished { return round }
-                return try Self.insertRound(round.number + 1, now: now, in: db)
+                var round = RowDecoding.round(latest)
+                if !round.isFinished {
+                    if round.kind != kind {
+                        try db.execute(sql: "UPDATE rounds SET kind = ? WHERE number = ?", arguments: [kind.rawValue, round.number])
+                        round.kind = kind
+                    }
+                    return round
+                }
+                return try Self.insertRound(round.number + 1, kind: kind, now: now, in: db)
             }
-            return try Self.insertRound(1, now: now, in: db)
+            return try Self.insertRound(1, kind: kind, now: now, in: db)
+        }
+    }
+
+    /// The number of finished rounds of `kind`.
+    ///
+    /// - Throws: ``LedgerError/Code/database``.
+    public func finishedRoundCount(kind: RoundKind) throws(LedgerError) -> Int {
+        try read("finished \(kind.rawValue) rounds") { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM rounds WHERE finished_at IS NOT NULL AND kind = ?",
+                             arguments: [kind.rawValue]) ?? 0
         }
     }
 
@@ -68,8 +89,8 @@ extension Ledger {
         }
     }
 
-    private static func insertRound(_ number: Int, now: Date, in db: Database) throws -> RoundRecord {
-        try db.execute(sql: "INSERT INTO rounds (number, started_at) VALUES (?, ?)", arguments: [number, now])
-        return RoundRecord(number: number, startedAt: now, finishedAt: nil, reportJSON: nil)
+    private static func insertRound(_ number: Int, kind: RoundKind, now: Date, in db: Database) throws -> RoundRecord {
+        try db.execute(sql: "INSERT INTO rounds (number, started_at, kind) VALUES (?, ?, ?)", arguments: [number, now, kind.rawValue])
+        return RoundRecord(number: number, startedAt: now, finishedAt: nil, reportJSON: nil, kind: kind)
     }
 }

@@ -105,6 +105,6 @@ enum RowDecoding {
     static func round(_ row: Row) -> RoundRecord {
         RoundRecord(
             number: row["number"], startedAt: row["started_at"], finishedAt: row["finished_at"],
-            reportJSON: row["report"])
+            reportJSON: row["report"], kind: RoundKind(rawValue: row["kind"] ?? "") ?? .selfPlay)
     }
 }

@@ -30,7 +30,8 @@ public struct FormalizationProver: Sendable {
         let id = item.formalizationID
         let earlier = try ledgerCall(id) { () throws(LedgerError) in try ledger.attempts(for: id, round: round) }
         let earlierProve = earlier.filter { $0.record.kind == .prove }
-        let level = earlierProve.map(\.record.budgetLevel).min() ?? item.budgetLevel
+        let level = Self.effectiveLevel(earlierProve.map(\.record.budgetLevel).min() ?? item.budgetLevel,
+                                        portfolio: prover.configuration.portfolio)
         let kind: AttemptKind = (item.reason == .open || !earlierProve.isEmpty) ? .prove : .shorten
         let declaration: LeanDeclaration
         do {
@@ -104,12 +105,23 @@ public struct FormalizationProver: Sendable {
         return await BinderPropositionQuery.resolve(introduced, header: header, stepping: stepping)
     }
 
+    /// The level an item is worked at: its budget level, except that level 0 — the automation portfolio
+    /// alone — becomes level 1 when the portfolio is empty (`[search] automation = []`), so the model
+    /// strategies run at once instead of spending nothing and never leaving level 0.
+    public static func effectiveLevel(_ level: Int, portfolio: AutomationPortfolio) -> Int {
+        portfolio.tactics.isEmpty ? max(level, 1) : level
+    }
+
     /// A name for a derived declaration (`NAME_negation`, …); examples get `leanplay_NAME`.
     static func derivedName(_ declaration: LeanDeclaration, _ suffix: String) -> String {
         "\(declaration.name ?? "leanplay_example")_\(suffix)"
     }
 
     func ledgerCall<T>(_ context: String, _ body: () throws(LedgerError) -> T) throws(ProverError) -> T {
+        try Self.ledgerCall(context, body)
+    }
+
+    static func ledgerCall<T>(_ context: String, _ body: () throws(LedgerError) -> T) throws(ProverError) -> T {
         do {
             return try body()
         } catch {

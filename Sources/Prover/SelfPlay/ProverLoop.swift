@@ -2,8 +2,10 @@ public import Ledger
 
 /// Proves what the ledger's curriculum queue holds: `leanplay prove --db`.
 ///
-/// Each pass is a ledger round (`startRound` resumes an unfinished one, so a killed pass picks up where
-/// it stopped, on the same work list stored with the round) and ends with `finishRound` storing the report.
+/// Each pass is a ledger round of kind `prove` (`startRound` resumes an unfinished one, so a killed pass
+/// picks up where it stopped, on the same work list stored with the round) and ends with `finishRound`
+/// storing the report. Prove passes share the round numbering with self-play rounds but do not count
+/// towards `selfplay --rounds N` (``RoundKind``).
 public struct ProverLoop: Sendable {
     /// Works one queue item at a time per concurrency slot.
     public var formalizationProver: FormalizationProver
@@ -13,16 +15,36 @@ public struct ProverLoop: Sendable {
         self.formalizationProver = FormalizationProver(prover: prover, ledger: ledger)
     }
 
-    /// Works up to `queueLimit` queue items in a new (or resumed) round and finishes the round.
+    /// Works up to `queueLimit` queue items in a new (or resumed) round of kind `prove` and finishes the
+    /// round; the model's tokens are stored with the round per role as they are spent.
     ///
-    /// - Throws: `ProverError` `.cancelled` (the round stays open; rerun to resume) or `.ledger`.
+    /// - Throws: `ProverError` `.cancelled` (the round stays open; rerun to resume), `.ledger`, or
+    ///   `.configuration` before any work when the portfolio is empty and no model is configured.
     public func prove(queueLimit: Int, progress: SelfPlayProgressHandler? = nil) async throws(ProverError) -> SelfPlayRoundReport {
         let ledger = formalizationProver.ledger
-        let round = try formalizationProver.ledgerCall("round") { () throws(LedgerError) in try ledger.startRound() }.number
+        try Self.checkStrategies(formalizationProver.prover)
+        let round = try FormalizationProver.ledgerCall("round") { () throws(LedgerError) in try ledger.startRound(kind: .prove) }.number
+        var prover = formalizationProver.prover
+        let (services, meter) = prover.services.metered(ledger: ledger, round: round)
+        prover.services = services
+        let loop = ProverLoop(prover: prover, ledger: ledger)
         var report = SelfPlayRoundReport(round: round)
-        report.absorb(try await work(queueLimit: queueLimit, round: round, progress: progress))
-        try finish(report)
+        report.absorb(try await loop.work(queueLimit: queueLimit, round: round, progress: progress))
+        try loop.addTokens(to: &report, meter: meter)
+        try loop.finish(report)
         return report
+    }
+
+    /// Sets the report's token totals from the ledger: every role, every process that worked on the round.
+    func addTokens(to report: inout SelfPlayRoundReport, meter: RoundTokenMeter?) throws(ProverError) {
+        let ledger = formalizationProver.ledger
+        let round = report.round
+        let byRole = try FormalizationProver.ledgerCall("round \(round)") { () throws(LedgerError) in try ledger.roundTokens(round) }
+        report.problems += meter?.failures ?? []
+        guard !byRole.isEmpty else { return }
+        report.tokensByRole = byRole
+        report.promptTokens = byRole.values.reduce(0) { $0 + $1.promptTokens }
+        report.completionTokens = byRole.values.reduce(0) { $0 + $1.completionTokens }
     }
 
     /// Works the work list of `round`, `concurrency` items at a time; results in list order.
@@ -35,6 +57,7 @@ public struct ProverLoop: Sendable {
     ///
     /// - Throws: `ProverError` `.cancelled` or `.ledger`.
     func work(queueLimit: Int, round: Int, progress: SelfPlayProgressHandler?) async throws(ProverError) -> [FormalizationResult] {
+        try Self.checkStrategies(formalizationProver.prover)
         let ledger = formalizationProver.ledger
         let items = try formalizationProver.ledgerCall("round \(round) work") { () throws(LedgerError) in
             try ledger.roundWork(round, limit: queueLimit)
@@ -64,6 +87,20 @@ public struct ProverLoop: Sendable {
             throw error
         } catch {
             throw ProverError(.cancelled, "The prove stage stopped: \(error). Rerun to resume the round.", context: "round \(round)")
+        }
+    }
+
+    /// Refuses a prover that could spend nothing: an empty automation portfolio and no model.
+    ///
+    /// - Throws: `ProverError` `.configuration`.
+    static func checkStrategies(_ prover: StatementProver) throws(ProverError) {
+        let hasModel = prover.services.model != nil && prover.services.prompts != nil
+        if prover.configuration.portfolio.tactics.isEmpty, !hasModel {
+            throw ProverError(
+                .configuration,
+                "The automation portfolio is empty and no model is configured, so no strategy could try a proof. "
+                    + "List tactics under [search] automation or configure a model ([models.default]).",
+                context: "[search] automation")
         }
     }
 

@@ -1,6 +1,8 @@
 public import Foundation
+import Conjecturer
 public import Ledger
 public import LeanSource
+public import ModelClient
 
 /// How a self-play round is run. Every field has a working default.
 public struct SelfPlayConfiguration: Sendable, Hashable {
@@ -23,6 +25,14 @@ public struct SelfPlayConfiguration: Sendable, Hashable {
     public var exportDirectory: URL?
     /// The exports written to `exportDirectory`.
     public var exportKinds: [ExportKind]
+    /// Temperature, top_p and max_tokens of the formalizer's requests (nil fields keep the
+    /// formalizer's defaults); `[models.formalizer]` inheriting `[models.default]` in `leanplay.toml`.
+    public var formalizerSampling = SamplingParameters()
+    /// Temperature and max_tokens of the variant generator's requests (nil fields keep the defaults);
+    /// `[models.variant_generator]` inheriting `[models.default]`.
+    public var variantSampling = SamplingParameters()
+    /// Statement repair rounds of the formalizer (`[search] repair_rounds`).
+    public var formalizationRepairRounds = AutoformalizationSettings().repairRounds
 
     /// Creates a configuration.
     public init(

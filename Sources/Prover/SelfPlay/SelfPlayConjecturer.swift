@@ -2,6 +2,7 @@ import Conjecturer
 import Foundation
 import LeanSource
 import LeanVerify
+import ModelClient
 import Ledger
 import ProblemCorpus
 
@@ -37,9 +38,13 @@ struct SelfPlayConjecturer: Sendable {
             counts.unformalized = problems.count
             return
         }
-        let settings = AutoformalizationSettings(
+        var settings = AutoformalizationSettings(
             samplesPerProblem: configuration.formalizationSamples, seed: configuration.seed,
             defaultHeader: configuration.defaultHeader)
+        settings.repairRounds = configuration.formalizationRepairRounds
+        if let temperature = configuration.formalizerSampling.temperature { settings.baseTemperature = temperature }
+        if let maxTokens = configuration.formalizerSampling.maxTokens { settings.maxTokens = maxTokens }
+        if let topP = configuration.formalizerSampling.topP { settings.topP = topP }
         let formalizer: Autoformalizer
         do {
             formalizer = try Autoformalizer(model: model, validator: validator, prompts: prompts,
@@ -62,6 +67,8 @@ struct SelfPlayConjecturer: Sendable {
                 continue
             }
             var batch: [NewFormalization] = []
+            var hashByRecord: [String: String] = [:]
+            var repairedFrom: [Int: [String]] = [:]
             for record in records {
                 guard let statement = record.statement else { continue }
                 let provenance = [
@@ -73,8 +80,13 @@ struct SelfPlayConjecturer: Sendable {
                 if let new = formalization(problemID: problem.id, statement: statement, header: problem.header ?? configuration.defaultHeader,
                                            parentID: nil, operator: nil, source: .model, provenance: provenance, round: round,
                                            leanError: wellFormed ? nil : (record.leanError ?? "ill-formed"), counts: &counts) {
+                    hashByRecord[record.formalizationID] = new.statementHash
+                    if !record.repairedFrom.isEmpty { repairedFrom[batch.count] = record.repairedFrom }
                     batch.append(new)
                 }
+            }
+            for (index, sources) in repairedFrom {
+                batch[index].repairedFromHashes = sources.compactMap { hashByRecord[$0] }
             }
             let added = try add(batch, context: problem.id, counts: &counts) > 0
             if !added { counts.unformalized += 1 }
@@ -90,9 +102,12 @@ struct SelfPlayConjecturer: Sendable {
         let generator: VariantGenerator
         do {
             let prompts = try services.prompts ?? PromptLibrary.load(from: [URL]())
+            var settings = VariantSettings(targetCount: configuration.variantsPerTarget, seed: configuration.seed &+ UInt64(round))
+            if let temperature = configuration.variantSampling.temperature { settings.temperature = temperature }
+            if let maxTokens = configuration.variantSampling.maxTokens { settings.maxTokens = maxTokens }
             generator = try VariantGenerator(
                 model: services.prompts == nil ? nil : services.model, validator: validator, prompts: prompts,
-                settings: VariantSettings(targetCount: configuration.variantsPerTarget, seed: configuration.seed &+ UInt64(round)))
+                settings: settings)
         } catch {
             counts.problems.append("variants skipped: \(error)")
             return
@@ -119,13 +134,24 @@ struct SelfPlayConjecturer: Sendable {
                 let source: FormalizationSource = record.source == .model ? .model : .symbolic
                 if let new = formalization(problemID: target.problemID, statement: record.statement, header: target.header,
                                            parentID: target.id, operator: record.operator, source: source,
-                                           provenance: ["variant_id": record.variantID], round: round,
+                                           provenance: Self.variantProvenance(record), round: round,
                                            leanError: wellFormed ? nil : (record.leanError ?? "ill-formed"), counts: &counts) {
                     batch.append(new)
                 }
             }
             counts.variants += try add(batch, context: target.id, counts: &counts)
         }
+    }
+
+    /// A variant's provenance: its id, and the natural-language statement its model wrote, if any
+    /// (`informal`, with `informal_source = "model"`; the pairs export uses nothing else for variants).
+    static func variantProvenance(_ record: VariantRecord) -> [String: String] {
+        var provenance = ["variant_id": record.variantID]
+        if let informal = record.informal, record.source == .model {
+            provenance[NewFormalization.informalKey] = informal
+            provenance[NewFormalization.informalSourceKey] = "model"
+        }
+        return provenance
     }
 
     /// The previous round's formalizations that are still open at the highest budget levels (hard

@@ -46,11 +46,13 @@ public struct SelfPlayEngine: Sendable {
     /// Runs one round (or resumes the unfinished one) and returns its report.
     ///
     /// - Throws: `ProverError` `.cancelled` when cancelled (the round stays open and resumes on the next
-    ///   call) or `.ledger` when the ledger fails.
+    ///   call), `.ledger` when the ledger fails, `.configuration` before any work when the automation
+    ///   portfolio is empty and no model is configured.
     public func runRound(progress: SelfPlayProgressHandler? = nil) async throws(ProverError) -> SelfPlayRoundReport {
-        let prover = StatementProver(configuration: configuration.prover, services: services)
-        let loop = ProverLoop(prover: prover, ledger: ledger)
-        let round = try loop.formalizationProver.ledgerCall("round") { () throws(LedgerError) in try ledger.startRound() }.number
+        try ProverLoop.checkStrategies(StatementProver(configuration: configuration.prover, services: services))
+        let round = try FormalizationProver.ledgerCall("round") { () throws(LedgerError) in try ledger.startRound(kind: .selfPlay) }.number
+        let (services, meter) = self.services.metered(ledger: ledger, round: round)
+        let loop = ProverLoop(prover: StatementProver(configuration: configuration.prover, services: services), ledger: ledger)
         var report = SelfPlayRoundReport(round: round)
 
         let intake = CorpusIntake(ledger: ledger, validator: validator, defaultHeader: configuration.defaultHeader)
@@ -70,6 +72,7 @@ public struct SelfPlayEngine: Sendable {
 
         report.absorb(try await loop.work(queueLimit: configuration.queueLimit, round: round, progress: progress))
         report.exports = try export(round: round)
+        try loop.addTokens(to: &report, meter: meter)
         progress?(SelfPlayProgress(round: round, stage: .finish, completed: 1, total: 1))
         try loop.finish(report)
         return report

@@ -1,3 +1,5 @@
+public import Ledger
+
 /// The report of one self-play round (or one `ProverLoop` pass), stored in the ledger's `rounds` table.
 public struct SelfPlayRoundReport: Sendable, Hashable, Codable {
     /// The round number.
@@ -26,10 +28,16 @@ public struct SelfPlayRoundReport: Sendable, Hashable, Codable {
     public var leanSeconds: Double
     /// Lean checks made.
     public var leanChecks: Int
-    /// Prompt tokens spent (proving; formalization tokens are in the conjecturer's records).
+    /// Prompt tokens spent in the round by every role (formalizer, variant generator, prover), as stored
+    /// in the ledger (so a resumed round counts what the killed run spent too).
     public var promptTokens: Int
-    /// Completion tokens spent.
+    /// Completion tokens spent in the round by every role.
     public var completionTokens: Int
+    /// Token usage per role (`formalizer`, `variant_generator`, `prover`); nil when no model was used.
+    public var tokensByRole: [String: RoundTokens]?
+    /// Queue items worked per budget level (level as a string, e.g. `"0"`, `"1"`), so a reader sees that
+    /// every level got its share of the round.
+    public var workedByBudgetLevel: [String: Int]?
     /// Attempts recorded this run.
     public var attempts: Int
     /// Problems that ended a strategy or stage early (model, REPL, template failures).
@@ -72,7 +80,9 @@ public struct SelfPlayRoundReport: Sendable, Hashable, Codable {
         worked += results.count
         proved += results.filter(\.proved).count
         disproved += results.filter(\.disproved).count
+        var levels = workedByBudgetLevel ?? [:]
         for result in results {
+            levels[String(result.budgetLevel), default: 0] += 1
             for (flag, explanation) in result.flags {
                 flagged[flag, default: 0] += 1
                 flagExplanations[flag] = explanation
@@ -87,6 +97,7 @@ public struct SelfPlayRoundReport: Sendable, Hashable, Codable {
                 searchObligations = (searchObligations ?? SearchObligationStatistics()) + statistics
             }
         }
+        workedByBudgetLevel = levels
         let provingWork = formalizations.filter { $0.work == "prove" }.count
         passRate = provingWork == 0 ? 0 : Double(formalizations.filter(\.proved).count) / Double(provingWork)
     }

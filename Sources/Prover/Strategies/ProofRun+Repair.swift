@@ -15,7 +15,7 @@ extension ProofRun {
                 try Self.checkCancellation(target.formalizationID)
                 let key = keys.repair(sample: failure.sampleIndex, round: round)
                 let label = "\(configuration.repairTemplate) round \(round)"
-                guard meter.reserveSamples(1) == 1 else { return nil }
+                guard meter.reserveSamples(1, keeping: shares.search) == 1 else { return nil }
                 let proof: String?
                 var promptTokens = 0
                 var completionTokens = 0

@@ -34,6 +34,12 @@ extension ProofRun {
         ]
     }
 
+    /// The samples each strategy is guaranteed out of this run's budget.
+    var shares: StrategyShares {
+        StrategyShares(budget: meter.budget, hasModel: hasModel, hasSearch: services.stepping != nil,
+                       tacticsPerExpansion: configuration.tacticsPerExpansion)
+    }
+
     /// Samples whole proofs in batches and checks each, until one is accepted or the budget runs out.
     /// Samples whose only gap is `sorry` are kept as sketches for the step-wise search.
     ///
@@ -44,10 +50,17 @@ extension ProofRun {
         while meter.canCheck {
             try Self.checkCancellation(target.formalizationID)
             // Keep what the later strategies need: a repair round per round once a proof failed, and
-            // one expansion's tactic samples when a step-wise search will run.
+            // one expansion's tactic samples when a step-wise search will run — but never so much that
+            // whole-proof sampling gets less than its own share, and never less than the later
+            // strategies' shares (`StrategyShares`).
+            let shares = self.shares
             let repairReserve = leftovers.failures.isEmpty ? 0 : meter.budget.repairRounds
             let searchReserve = services.stepping != nil && meter.budget.searchExpansions > 0 ? configuration.tacticsPerExpansion : 0
-            let reserve = repairReserve + searchReserve
+            let guaranteed = shares.search + (leftovers.failures.isEmpty ? 0 : shares.repair)
+            let wanted = repairReserve + searchReserve
+            let reserve = meter.spent.modelSamples >= shares.wholeProof
+                ? max(guaranteed, wanted)
+                : max(guaranteed, min(wanted, meter.budget.modelSamples - shares.wholeProof))
             let granted = meter.reserveSamples(configuration.samplesPerRequest, keeping: reserve)
             guard granted > 0 else { break }
             let indices = Array(claimSampleIndices(granted))

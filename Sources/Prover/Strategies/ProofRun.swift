@@ -71,8 +71,9 @@ final class ProofRun: Sendable {
 
     /// Checks a candidate through the single gate described on the type.
     ///
+    /// - Parameter keepingChecks: Lean checks that must stay available afterwards.
     /// - Throws: `ProverError` `.cancelled` when the task is cancelled, `.ledger` when recording fails.
-    func check(_ candidate: ProofCandidate) async throws(ProverError) -> CheckResult {
+    func check(_ candidate: ProofCandidate, keepingChecks: Int = 0) async throws(ProverError) -> CheckResult {
         try Self.checkCancellation(target.formalizationID)
         let normalized = ProofTextNormalizer.normalize(candidate.proof)
         if let recorded = try await recorder.recordedAttempt(key: candidate.key) {
@@ -92,7 +93,7 @@ final class ProofRun: Sendable {
             state.withLock { $0.outcome.duplicatesSkipped += 1 }
             return .duplicate
         }
-        guard meter.reserveCheck() else {
+        guard meter.reserveCheck(keeping: keepingChecks) else {
             _ = state.withLock { $0.checkedProofs.remove(normalized) }
             return .outOfBudget
         }

@@ -6,8 +6,13 @@ import LeanPlay
 struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Find Lean, run one real proof check, and print versions.",
-        discussion: "Exits 2, with install guidance, when Lean or the REPL cannot be found or does not answer; 1 when Lean answers but the check is not accepted."
+        abstract: "Print the prover's budget schedule, find Lean, run one real proof check, and print versions.",
+        discussion: """
+            The budget schedule (per budget level: model samples, Lean checks, wall time, and each strategy's share
+            of the samples) comes from the configuration alone, so it is printed first, even when Lean is missing.
+            Exits 2, with install guidance, when Lean or the REPL cannot be found or does not answer; 1 when Lean
+            answers but the check is not accepted.
+            """
     )
 
     @OptionGroup var config: ConfigurationOptions
@@ -18,6 +23,9 @@ struct DoctorCommand: AsyncParsableCommand {
         try await CommandContext.reportingErrors("doctor") {
             var configuration = try config.load()
             lean.apply(to: &configuration)
+            let hasModel = !((try? configuration.modelRoster(
+                workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))?.isEmpty ?? true)
+            for line in ScheduleFormatting.lines(configuration.proverConfiguration, hasModel: hasModel) { print(line) }
             let launch = try configuration.replLaunch()
             print("REPL command: \(launch)")
             try await LeanPlayRuntime.withLean(configuration) { lean in

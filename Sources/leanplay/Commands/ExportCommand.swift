@@ -13,11 +13,13 @@ struct ExportCommand: AsyncParsableCommand {
     /// One line per kind for --help; the README's command reference lists the same kinds (a test compares).
     static let kindSummaries: [ExportKind: String] = [
         .sft: "chat messages (system, statement, proof) of accepted proofs",
-        .repair: "repair triples: a failed proof, Lean's error, the proof that fixed it",
-        .pairs: "natural-language ↔ Lean statement pairs",
+        .repair: "repair triples, labelled by \"kind\": proof_repair (failed proof, Lean's error, the proof that fixed it) "
+            + "and statement_repair (ill-formed statement, Lean's error, repaired statement)",
+        .pairs: "natural-language ↔ Lean statement pairs, only where the text states the statement, labelled by "
+            + "\"pair_kind\": corpus_statement, autoformalization, model_variant (symbolic variants are left out)",
         .steps: "(proof state, tactic) pairs from step-wise search",
-        .curriculum: "the curriculum queue in order",
-        .roundReport: "per-round counts (attempts, proved, disproved, tokens)",
+        .curriculum: "the curriculum queue in the order rounds take it (budget levels taking turns)",
+        .roundReport: "per-round counts (kind, attempts, proved, disproved, tokens per role)",
         .formalizationReport: "one line per formalization, as `report --json`",
     ]
 

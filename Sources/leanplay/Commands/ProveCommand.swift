@@ -6,7 +6,12 @@ import LeanPlay
 struct ProveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prove",
-        abstract: "Prove (and try to disprove) what is queued in a ledger, with ramped budgets."
+        abstract: "Prove (and try to disprove) what is queued in a ledger, with ramped budgets.",
+        discussion: """
+            Each run is one `prove` pass: a ledger round of its own (numbered with the self-play rounds, shown by
+            `report`), which does not count towards `selfplay --rounds N`. A killed pass is resumed by the next
+            `prove` (or `selfplay`) run.
+            """
     )
 
     @OptionGroup var ledger: LedgerOption
@@ -29,6 +34,7 @@ struct ProveCommand: AsyncParsableCommand {
             let context = try CommandContext(config: config, lean: lean, model: model, prompts: promptsOption)
             try context.requireLean()
             let models = try context.models()
+            try context.configuration.checkProverStrategies(models: models)
             let prompts = try context.configuration.promptLibrary(workingDirectory: context.workingDirectory)
             let ledger = try ledger.open(mustExist: true)
             try await LeanPlayRuntime.withLean(context.configuration) { lean in

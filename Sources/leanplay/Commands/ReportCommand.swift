@@ -9,13 +9,18 @@ struct ReportCommand: AsyncParsableCommand {
         abstract: "Summarize a run's ledger: per round, and (with --json) one line per formalization.",
         discussion: """
             With --json prints one line per formalization: {"formalization_id","problem_id","statement","status",
-            "flags","best_proof_length","attempts","budget_level"}.
+            "flags","best_proof_length","attempts","budget_level","tokens_prompt","tokens_completion"}; with --json --rounds
+            one line per round: {"round","kind","started_at","finished_at","attempts","accepted","proved","disproved",
+            "formalizations_created","tokens_prompt","tokens_completion","tokens_by_role"}. Rounds are numbered together
+            for self-play rounds (kind selfplay) and `prove` passes (kind prove).
             """
     )
 
     @OptionGroup var ledger: LedgerOption
-    @Flag(help: "One JSON line per formalization.")
+    @Flag(help: "One JSON line per formalization (with --rounds: one per round).")
     var json = false
+    @Flag(help: "With --json, one line per round instead: {\"round\",\"kind\",…,\"tokens_prompt\",\"tokens_completion\",\"tokens_by_role\"}.")
+    var rounds = false
 
     func run() async throws {
         try await CommandContext.reportingErrors("report") { try printReport() }
@@ -24,21 +29,22 @@ struct ReportCommand: AsyncParsableCommand {
     private func printReport() throws {
         let ledger = try ledger.open(mustExist: true)
         if json {
-            _ = try ledger.export(.formalizationReport, to: FileHandle.standardOutput)
+            _ = try ledger.export(rounds ? .roundReport : .formalizationReport, to: FileHandle.standardOutput)
             return
         }
         let rounds = try ledger.roundSummaries()
-        print("round  attempts  accepted  proved  disproved  new formalizations  tokens (prompt/completion)")
+        print("round  kind      attempts  accepted  proved  disproved  new formalizations  tokens (prompt/completion)")
         for round in rounds {
-            print(
-                String(round.round).padding(toLength: 7, withPad: " ", startingAt: 0)
-                    + String(round.attempts).padding(toLength: 10, withPad: " ", startingAt: 0)
-                    + String(round.accepted).padding(toLength: 10, withPad: " ", startingAt: 0)
-                    + String(round.proved).padding(toLength: 8, withPad: " ", startingAt: 0)
-                    + String(round.disproved).padding(toLength: 11, withPad: " ", startingAt: 0)
-                    + String(round.formalizationsCreated).padding(toLength: 20, withPad: " ", startingAt: 0)
-                    + "\(round.promptTokens)/\(round.completionTokens)"
-                    + (round.finishedAt == nil ? "  (unfinished)" : ""))
+            let byRole = round.tokensByRole.isEmpty ? "" : "  (" + RoundReportFormatting.tokenText(round.tokensByRole) + ")"
+            let columns: [(String, Int)] = [
+                (String(round.round), 7), (round.kind?.rawValue ?? "-", 10), (String(round.attempts), 10),
+                (String(round.accepted), 10), (String(round.proved), 8), (String(round.disproved), 11),
+                (String(round.formalizationsCreated), 20),
+            ]
+            var line = columns.map { $0.0.padding(toLength: $0.1, withPad: " ", startingAt: 0) }.joined()
+            line += "\(round.promptTokens)/\(round.completionTokens)" + byRole
+            if round.finishedAt == nil { line += "  (unfinished)" }
+            print(line)
         }
         if rounds.isEmpty { print("(no rounds yet)") }
         let flagged = try ledger.flagCounts()

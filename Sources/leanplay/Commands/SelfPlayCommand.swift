@@ -13,13 +13,17 @@ struct SelfPlayCommand: AsyncParsableCommand {
             budgets that double after each failed attempt, and records everything in the ledger. Without a model
             the corpus's formal statements, symbolic variants and the automation portfolio are used. Killing the
             command and rerunning it resumes the round with no attempt lost or counted twice.
+
+            Rounds: --rounds N runs until the ledger holds N finished self-play rounds, so rerunning the same
+            command resumes and never overshoots. `leanplay prove` passes are numbered in the same sequence
+            (round numbers in `report` count both) but are not self-play rounds and do not count towards N.
             """
     )
 
     @OptionGroup var ledger: LedgerOption
     @Option(help: "The problem set (LeanPlay, miniF2F-style or ProofNet-style JSONL).")
     var corpus: String
-    @Option(help: "Run until the ledger has this many finished rounds (so rerunning the same command resumes, never overshoots).")
+    @Option(help: "Run until the ledger has this many finished self-play rounds (rerunning resumes, never overshoots; `prove` passes do not count).")
     var rounds = 1
     @Option(help: "Queue items worked per round.")
     var queueLimit = 64
@@ -44,6 +48,7 @@ struct SelfPlayCommand: AsyncParsableCommand {
             try context.requireLean()
             let problems = try CorpusLoader.load(context.url(corpus))
             let models = try context.models()
+            try context.configuration.checkProverStrategies(models: models)
             let prompts = try context.configuration.promptLibrary(workingDirectory: context.workingDirectory)
             if models.isEmpty {
                 printError("selfplay: no model configured; using formal statements, symbolic variants and automation only")
@@ -58,9 +63,9 @@ struct SelfPlayCommand: AsyncParsableCommand {
             let ledger = try ledger.open(mustExist: false)
             let selfPlay = context.configuration.selfPlayConfiguration(
                 queueLimit: queueLimit, exportDirectory: exportDir.map { context.url($0) })
-            let finished = try ledger.roundSummaries().filter { $0.finishedAt != nil }.count
+            let finished = try ledger.finishedRoundCount(kind: .selfPlay)
             guard finished < rounds else {
-                print("\(self.ledger.db) already has \(finished) finished round(s); nothing to do (raise --rounds to run more)")
+                print("\(self.ledger.db) already has \(finished) finished self-play round(s); nothing to do (raise --rounds to run more)")
                 return
             }
             try await LeanPlayRuntime.withLean(context.configuration) { lean in
@@ -68,21 +73,13 @@ struct SelfPlayCommand: AsyncParsableCommand {
                     ledger: ledger, corpus: problems, services: lean.proverServices(models: models, prompts: prompts),
                     validator: lean.verifier, configuration: selfPlay)
                 for _ in finished..<rounds {
-                    let usageBefore = models.usageByRole()
                     let bar = ProgressBar(label: "round", total: 1)
                     let report = try await engine.runRound { progress in
                         bar.update(done: progress.completed, total: progress.total,
                                    detail: "round \(progress.round): \(progress.stage.rawValue)")
                     }
                     bar.finish()
-                    if json {
-                        try JSONLines.print(report)
-                    } else {
-                        RoundReportFormatting.print(report)
-                        if !models.isEmpty {
-                            RoundReportFormatting.printModelUsage(before: usageBefore, after: models.usageByRole())
-                        }
-                    }
+                    if json { try JSONLines.print(report) } else { RoundReportFormatting.print(report) }
                 }
             }
         }

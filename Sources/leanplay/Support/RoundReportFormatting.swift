@@ -14,6 +14,13 @@ enum RoundReportFormatting {
         if let search = report.searchObligations, search.closed > 0 || search.checks > 0 {
             Swift.print("  " + searchLine(search))
         }
+        if let levels = report.workedByBudgetLevel, !levels.isEmpty {
+            let counts = levels.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.map { "level \($0.key): \($0.value)" }
+            Swift.print("  worked by budget level: " + counts.joined(separator: ", "))
+        }
+        if let roles = report.tokensByRole, !roles.isEmpty {
+            Swift.print("  model tokens prompt/completion: " + tokenText(roles, withRequests: true))
+        }
         for (flag, count) in report.flagged.sorted(by: { $0.key < $1.key }) where count > 0 {
             Swift.print("  flagged \(flag): \(count) — \(report.flagExplanations[flag] ?? "")")
         }
@@ -31,19 +38,13 @@ enum RoundReportFormatting {
             + "(\(String(format: "%.1f", search.checksPerClosedObligation)) per closed obligation)"
     }
 
-    /// Model tokens spent during a round, over every role (formalizer, variant generator, prover).
-    static func printModelUsage(before: [ModelRole: TokenUsage], after: [ModelRole: TokenUsage]) {
-        var lines: [String] = []
-        for role in ModelRole.allCases {
-            guard let end = after[role] else { continue }
-            let start = before[role] ?? TokenUsage()
-            let prompt = end.promptTokens - start.promptTokens
-            let completion = end.completionTokens - start.completionTokens
-            let requests = end.requests - start.requests
-            let hits = end.cacheHits - start.cacheHits
-            guard requests > 0 || hits > 0 else { continue }
-            lines.append("\(role.rawValue) \(prompt)/\(completion) (\(requests) requests, \(hits) cached)")
-        }
-        if !lines.isEmpty { Swift.print("  model tokens prompt/completion: " + lines.joined(separator: "; ")) }
+    /// `role prompt/completion, …` in role order.
+    static func tokenText(_ roles: [String: RoundTokens], withRequests: Bool = false) -> String {
+        roles.sorted { $0.key < $1.key }
+            .map { role, usage in
+                "\(role) \(usage.promptTokens)/\(usage.completionTokens)"
+                    + (withRequests ? " (\(usage.requests) requests, \(usage.cacheHits) cached)" : "")
+            }
+            .joined(separator: withRequests ? "; " : ", ")
     }
 }

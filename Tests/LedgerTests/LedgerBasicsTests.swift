@@ -1,12 +1,12 @@
 import Foundation
-import Ledger
+@testable import Ledger
 import Testing
 
 @Suite struct LedgerBasicsTests {
     @Test(arguments: LedgerKind.allCases)
     func migratesAtOpenWithStringIDs(kind: LedgerKind) throws {
         let fixture = try LedgerFixture(kind)
-        #expect(try fixture.ledger.appliedMigrations() == ["v1-initial", "v2-round-work"])
+        #expect(try fixture.ledger.appliedMigrations() == LedgerSchema.migrationIDs)
         #expect(try fixture.ledger.integrityCheck() == ["ok"])
     }
 

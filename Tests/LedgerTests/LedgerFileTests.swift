@@ -16,7 +16,7 @@ import Testing
             try fixture.recordAttempt(proveAttempt(id, verdict: .accepted, proof: "rfl"))
         }
         let reopened = try Ledger.open(path: path)
-        #expect(try reopened.appliedMigrations() == ["v1-initial", "v2-round-work"])
+        #expect(try reopened.appliedMigrations() == LedgerSchema.migrationIDs)
         #expect(try reopened.formalization(id)?.bestProof == "rfl")
         #expect(try reopened.problem("p")?.tags == ["x"])
         #expect(id == "p/h")

@@ -79,12 +79,18 @@ extension LeanPlayConfiguration {
         public var memoryLimitMB: Int
         /// A worker is recycled after this many requests (0: never).
         public var maxRequestsPerWorker: Int
+        /// Lean's deterministic budget per proof check, in heartbeats: the verifier wraps every theorem in
+        /// `set_option maxHeartbeats N in` (default 400,000, the value the open prover literature uses;
+        /// 0: add no option, Lean's own default of 200,000 applies).
+        public var maxHeartbeats: Int
 
         /// Creates the section; every argument defaults to the value used when the key is absent.
         public init(
             project: String? = nil, repl: String? = nil, workers: Int? = nil, timeoutSeconds: Double = 60,
-            memoryLimitMB: Int = 0, maxRequestsPerWorker: Int = 2_000
+            memoryLimitMB: Int = 0, maxRequestsPerWorker: Int = 2_000,
+            maxHeartbeats: Int = 400_000  // VerificationPolicy.defaultMaxHeartbeats
         ) {
+            self.maxHeartbeats = maxHeartbeats
             self.project = project
             self.repl = repl
             self.workers = workers
@@ -98,6 +104,7 @@ extension LeanPlayConfiguration {
             case timeoutSeconds = "timeout_seconds"
             case memoryLimitMB = "memory_limit_mb"
             case maxRequestsPerWorker = "max_requests_per_worker"
+            case maxHeartbeats = "max_heartbeats"
         }
 
         /// Decodes the section from `leanplay.toml`; absent keys keep their defaults.
@@ -113,6 +120,7 @@ extension LeanPlayConfiguration {
             memoryLimitMB = try c.decodeIfPresent(Int.self, forKey: .memoryLimitMB) ?? defaults.memoryLimitMB
             maxRequestsPerWorker =
                 try c.decodeIfPresent(Int.self, forKey: .maxRequestsPerWorker) ?? defaults.maxRequestsPerWorker
+            maxHeartbeats = try c.decodeIfPresent(Int.self, forKey: .maxHeartbeats) ?? defaults.maxHeartbeats
         }
     }
 

@@ -16,18 +16,23 @@ import LeanSource
 public enum VerificationCommandBuilder {
     /// Builds the three verification commands for `proof` of `statement`.
     ///
-    /// - Parameter freshName: names an `example` so that its axioms can be printed.
+    /// - Parameters:
+    ///   - freshName: names an `example` so that its axioms can be printed.
+    ///   - maxHeartbeats: Lean's deterministic budget for the theorem command (``HeartbeatLimit``); nil
+    ///     leaves Lean's default.
     /// - Throws: ``LeanVerifyError/Code/invalidStatement`` when the statement does not parse as exactly
     ///   one declaration, already carries a proof, or hides commands or `sorry` in its binders/conclusion.
     public static func build(
-        statement: String, proof: String, freshName: () -> String = VerificationCommandBuilder.freshExampleName
+        statement: String, proof: String, maxHeartbeats: Int? = nil,
+        freshName: () -> String = VerificationCommandBuilder.freshExampleName
     ) throws(LeanVerifyError) -> VerificationCommand {
         let prepared = try prepare(statement: statement, freshName: freshName)
-        return build(prepared: prepared, proof: proof)
+        return build(prepared: prepared, proof: proof, maxHeartbeats: maxHeartbeats)
     }
 
-    /// Builds the verification commands for an already prepared statement.
-    public static func build(prepared: PreparedStatement, proof: String) -> VerificationCommand {
+    /// Builds the verification commands for an already prepared statement; the theorem command carries
+    /// `set_option maxHeartbeats H in` when `maxHeartbeats` is given.
+    public static func build(prepared: PreparedStatement, proof: String, maxHeartbeats: Int? = nil) -> VerificationCommand {
         let proofText = ProofLayout.lines(of: proof).joined(separator: "\n")
         let (indentedProof, lineLengths) = ProofLayout.indented(proofText)
         let opening: String
@@ -35,17 +40,19 @@ public enum VerificationCommandBuilder {
         case .tactic: opening = prepared.declaration.rendered(ending: .tacticBlock)
         case .term: opening = prepared.declaration.rendered(ending: .term)
         }
-        let openingLineCount = ProofLayout.lines(of: opening).count
+        let limited = HeartbeatLimit.wrap(opening, maxHeartbeats: maxHeartbeats)
+        let openingLineCount = ProofLayout.lines(of: limited).count
         let name = prepared.theoremName
         return VerificationCommand(
             theoremName: name,
             mode: prepared.mode,
             proofText: proofText,
-            theoremCommand: opening + "\n" + indentedProof,
+            theoremCommand: limited + "\n" + indentedProof,
             axiomsCommand: "#print axioms \(name)",
             typeCheckCommand: "example : \(prepared.declaration.universalClosure()) := @\(name)",
             positionMap: ProofPositionMap(
-                proofStartLine: openingLineCount + 1, proofLineLengths: lineLengths, indentation: ProofLayout.indentation)
+                proofStartLine: openingLineCount + 1, proofLineLengths: lineLengths, indentation: ProofLayout.indentation,
+                statementStartLine: 1 + HeartbeatLimit.addedLines(maxHeartbeats: maxHeartbeats))
         )
     }
 

@@ -4,13 +4,14 @@ import GRDB
 /// a schema change is a new migration appended here.
 enum LedgerSchema {
     /// The ids of every registered migration, in order.
-    static let migrationIDs = ["v1-initial", "v2-round-work"]
+    static let migrationIDs = ["v1-initial", "v2-round-work", "v3-verdict-cache"]
 
     /// The migrator that brings any ledger file up to date.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial", migrate: createInitialTables)
         migrator.registerMigration("v2-round-work", migrate: createRoundWork)
+        migrator.registerMigration("v3-verdict-cache", migrate: createVerdictCache)
         return migrator
     }
 
@@ -116,6 +117,24 @@ enum LedgerSchema {
             ) WITHOUT ROWID;
             ALTER TABLE rounds ADD COLUMN work_count INTEGER;
             CREATE INDEX attempts_round_formalization ON attempts(round, formalization_id);
+            """)
+    }
+
+    /// v3: final verdicts keyed by the SHA-256 of (Lean identity, header, statement, normalized proof,
+    /// verification policy, verifier revision) — "decided once, never again" for self-play and evaluation
+    /// (``Ledger/cachedVerdict(digest:)``). `key` holds the full key as JSON so a collision is a miss;
+    /// `verdict` the verdict as JSON; `status` is never `timeout` or `crashed` (those are not final).
+    private static func createVerdictCache(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE verdict_cache (
+                digest TEXT PRIMARY KEY NOT NULL,
+                key TEXT NOT NULL,
+                status TEXT NOT NULL
+                    CHECK (status IN ('accepted', 'rejected', 'incomplete', 'tampered')),
+                verdict TEXT NOT NULL,
+                hits INTEGER NOT NULL DEFAULT 0,
+                created_at DATETIME NOT NULL
+            ) WITHOUT ROWID;
             """)
     }
 }

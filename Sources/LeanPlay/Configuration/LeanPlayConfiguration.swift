@@ -80,7 +80,7 @@ extension LeanPlayConfiguration {
         /// A worker is recycled after this many requests (0: never).
         public var maxRequestsPerWorker: Int
         /// Lean's deterministic budget per proof check, in heartbeats: the verifier wraps every theorem in
-        /// `set_option maxHeartbeats N in` (default 400,000, the value the open prover literature uses;
+        /// `set_option maxHeartbeats N in` (default 400,000, twice Lean's default; see `VerificationPolicy.defaultMaxHeartbeats`;
         /// 0: add no option, Lean's own default of 200,000 applies).
         public var maxHeartbeats: Int
 

@@ -26,11 +26,15 @@ public struct VerificationPolicy: Sendable, Hashable {
     /// "(deterministic) timeout" error while the REPL process survives. nil leaves Lean's default.
     public var maxHeartbeats: Int?
 
-    /// The default heartbeat budget, 400,000: the value the open prover literature checks miniF2F proofs
-    /// with — the evaluation header of DeepSeek-Prover-V1.5 (Xin et al., 2024, arXiv:2408.08152),
-    /// reused by DeepSeek-Prover-V2, Goedel-Prover and Kimina-Prover, is `import Mathlib`,
-    /// `import Aesop`, `set_option maxHeartbeats 400000`, `open BigOperators Real Nat Topology Rat`
-    /// (twice Lean's default of 200,000).
+    /// The default heartbeat budget, 400,000: twice Lean's own default (200,000), the budget Mathlib
+    /// grants its most expensive declarations (`set_option maxHeartbeats 400000 in`). Sources: the open
+    /// prover literature checks miniF2F under the header of DeepSeek-Prover-V1.5 (`datasets/minif2f.jsonl`,
+    /// Xin et al. 2024, arXiv:2408.08152; the same header heads DeepSeek-Prover-V2's published miniF2F
+    /// solutions, Ren et al. 2025, arXiv:2504.21801), which sets `maxHeartbeats 0` — no deterministic
+    /// limit, the wall clock alone. A limit has to be chosen; 400,000 leaves headroom over Lean's default
+    /// for the heavy `nlinarith`/`polyrith` calls such proofs make and still stops a runaway tactic in
+    /// seconds. The verifier's `set_option … in` overrides a header's global setting. A proof that needs
+    /// more ends in `timeout` by `heartbeats` (never cached): raise `[lean] max_heartbeats`.
     public static let defaultMaxHeartbeats = 400_000
 
     /// Creates a policy; the defaults are the strict policy.

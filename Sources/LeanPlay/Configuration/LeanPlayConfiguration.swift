@@ -81,7 +81,7 @@ extension LeanPlayConfiguration {
         public var maxRequestsPerWorker: Int
         /// Lean's deterministic budget per proof check, in heartbeats: the verifier wraps every theorem in
         /// `set_option maxHeartbeats N in` (default 400,000, twice Lean's default; see `VerificationPolicy.defaultMaxHeartbeats`;
-        /// 0: add no option, Lean's own default of 200,000 applies).
+        /// 0: add no option, the header's own setting or Lean's default applies).
         public var maxHeartbeats: Int
 
         /// Creates the section; every argument defaults to the value used when the key is absent.

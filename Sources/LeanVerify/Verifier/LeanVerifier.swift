@@ -5,6 +5,11 @@ import LeanSource
 /// fool: static hygiene first, then the theorem command on the header's pristine environment, then a
 /// separate `#print axioms` and a separate type check on the environment the theorem produced.
 ///
+/// Lean's time goes only where it can change a verdict: the theorem carries `set_option maxHeartbeats`
+/// (``VerificationPolicy/maxHeartbeats``), final verdicts are served from ``cache`` when one is given,
+/// and a REPL crash after the theorem was checked reruns the whole sequence once on a fresh process
+/// (``Verdict/retry``).
+///
 /// ```swift
 /// let pool = REPLWorkerPool(configuration: .init(launch: try .leanProject(projectURL)))
 /// let verifier = LeanVerifier(pool: pool)

@@ -72,7 +72,7 @@ let package = Package(
         ),
         .target(
             name: "LeanVerify",
-            dependencies: ["LeanSource", "LeanREPL"],
+            dependencies: ["LeanSource", "LeanREPL", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -2,6 +2,7 @@
 //
 //     swift run -c release leanplay-bench                  # every benchmark
 //     swift run -c release leanplay-bench pool extraction  # some of them
+//     swift run -c release leanplay-bench leanbudget       # Lean-seconds per accepted proof, (a) vs (b)
 //     swift run -c release leanplay-bench ledger --formalizations 100000 --attempts 500000
 //
 // Benchmarks measure LeanPlay's own overhead against stand-ins (the fake REPL process, a loopback HTTP
@@ -10,7 +11,7 @@
 import Foundation
 import LeanPlayTestSupport
 
-let known = ["pool", "extraction", "model", "ledger"]
+let known = ["pool", "extraction", "model", "ledger", "leanbudget"]
 var selected: [String] = []
 var formalizations = 1_000_000
 var attempts = 5_000_000
@@ -56,6 +57,8 @@ for name in selected {
             lines = try await runModelClientBenchmark()
         case "ledger":
             lines = try runLedgerBenchmark(formalizations: formalizations, attempts: attempts)
+        case "leanbudget":
+            lines = try await runLeanBudgetBenchmark(fakeREPL: try FakeREPL.requireExecutable())
         default:
             lines = []
         }

@@ -16,6 +16,11 @@ struct FakeOptions {
     var delayMilliseconds = 0
     var echoEnvironment = false
     var instant = false
+    var runawayMarker: String?
+    var heartbeatMilliseconds = 0
+    var importMilliseconds = 0
+    var costComments = false
+    var accountFile: String?
 
     init(arguments: [String]) throws {
         var iterator = arguments.makeIterator()
@@ -44,6 +49,11 @@ struct FakeOptions {
             case "--delay-ms": delayMilliseconds = try number(flag)
             case "--echo-env": echoEnvironment = true
             case "--instant": instant = true
+            case "--runaway-marker": runawayMarker = try value(flag)
+            case "--heartbeat-ms": heartbeatMilliseconds = try number(flag)
+            case "--import-ms": importMilliseconds = try number(flag)
+            case "--cost-comments": costComments = true
+            case "--account": accountFile = try value(flag)
             default: throw FakeUsageError(text: "unknown flag \(flag)")
             }
         }

@@ -29,6 +29,17 @@
 //   --slow-start-ms MS       Sleep MS before reading the first request.
 //   --delay-ms MS            Sleep MS before every answer.
 //
+// LEAN-TIME SIMULATION (leanplay-bench leanbudget; every sleep below is appended as "ms N" to --account)
+//   --import-ms MS           A header import ({"cmd"} without "env") takes MS more.
+//   --cost-comments          A command containing `/- cost N -/` takes N ms more (the proof's own cost).
+//   --runaway-marker TEXT    A command containing TEXT is a runaway tactic: when the command carries
+//                            `set_option maxHeartbeats H` it answers, after --heartbeat-ms MS, Lean's
+//                            deterministic-timeout error "(deterministic) timeout at `whnf`, maximum
+//                            number of heartbeats (H) has been reached…"; otherwise it hangs (and
+//                            appends "hang" to --account) until killed.
+//   --heartbeat-ms MS        How long a runaway runs before its heartbeat limit stops it.
+//   --account PATH           Append one line per simulated cost ("ms N", "hang") to PATH.
+//
 // ORACLE RULES FILE (--oracle FILE.json); every key is optional:
 // {
 //   "headers": [ {"contains": "import Mathlib", "result": "ok" | "error", "message": "…"} ],

@@ -114,3 +114,25 @@ struct StateMachineTests {
         #expect(machine.responseReceived() == [.killProcessGroup])
     }
 }
+
+@Suite("Recycling waits for a warm spare")
+struct RecyclingDeferralTests {
+    @Test func recyclingIsDeferredUntilASpareIsReady() {
+        var machine = REPLWorkerStateMachine(maximumRequests: 2)
+        machine.processStarted()
+        for _ in 0..<2 {
+            _ = machine.requestSubmitted()
+            _ = machine.responseReceived()
+        }
+        #expect(machine.leaseEnded(residentBytes: nil, spareReady: false) == [.prepareSpare])
+        #expect(machine.state == .ready && machine.isUsable, "the worker keeps serving meanwhile")
+        #expect(machine.leaseEnded(residentBytes: nil, spareReady: true) == [.killProcessGroup, .respawn])
+    }
+
+    @Test func overdueWorkerIsRecycledEvenWithoutASpare() {
+        var machine = REPLWorkerStateMachine(maximumRequests: 2, memoryCeilingBytes: 1_000)
+        machine.processStarted()
+        #expect(machine.leaseEnded(residentBytes: 1_200, spareReady: false) == [.prepareSpare])
+        #expect(machine.leaseEnded(residentBytes: 1_600, spareReady: false) == [.killProcessGroup, .respawn])
+    }
+}

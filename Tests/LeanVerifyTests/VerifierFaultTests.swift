@@ -44,7 +44,7 @@ struct VerifierFaultTests {
             [await verifier.verify(header: "", statement: OracleVerifierFixture.statement, proof: "exact loop_forever"),
              await verifier.verify(header: "", statement: OracleVerifierFixture.statement, proof: "omega")]
         }
-        #expect(verdicts[0].status == .timeout && verdicts[0].rule == "timeout", "\(verdicts[0].reason)")
+        #expect(verdicts[0].status == .timeout && verdicts[0].rule == "wall-clock", "\(verdicts[0].reason)")
         // The policy's 500 ms limit fired, not the pool's 10 s one: the reason names the expired limit
         // (deterministic, unlike an upper bound on elapsed time on a loaded machine).
         #expect(verdicts[0].reason.contains("longer than \(Duration.milliseconds(500))"), "\(verdicts[0].reason)")

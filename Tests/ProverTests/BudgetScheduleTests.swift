@@ -58,3 +58,31 @@ struct BudgetScheduleTests {
         #expect(meter.elapsed == .seconds(10))
     }
 }
+
+@Suite("Released checks: a proved statement gives its unspent checks to the round")
+struct ReleasedChecksTests {
+    @Test func meterDrawsReleasedChecksOnlyAfterItsOwn() {
+        let clock = ManualClock()
+        let released = ReleasedChecks()
+        let meter = BudgetMeter(budget: ProverBudget(modelSamples: 0, leanChecks: 1, wallTime: .seconds(10)), clock: clock, released: released)
+        #expect(meter.reserveCheck())
+        #expect(!meter.reserveCheck() && !meter.canCheck, "own budget used up, nothing released yet")
+        released.release(2)
+        #expect(meter.canCheck)
+        #expect(meter.reserveCheck() && meter.reserveCheck())
+        #expect(!meter.reserveCheck())
+        #expect(meter.spent.leanChecks == 3 && meter.spent.borrowedChecks == 2)
+        #expect(meter.unspentChecks == 0)
+    }
+
+    @Test func provedStatementReleasesWhatItDidNotSpend() {
+        let clock = ManualClock()
+        let meter = BudgetMeter(budget: ProverBudget(modelSamples: 0, leanChecks: 16, wallTime: .seconds(10)), clock: clock)
+        #expect(meter.reserveCheck() && meter.reserveCheck())
+        #expect(meter.unspentChecks == 14)
+        let released = ReleasedChecks()
+        released.release(meter.unspentChecks)
+        released.release(-3)
+        #expect(released.available == 14 && released.totalReleased == 14)
+    }
+}

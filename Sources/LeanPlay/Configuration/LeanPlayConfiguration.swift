@@ -85,12 +85,18 @@ extension LeanPlayConfiguration {
         /// without a `header` in formalize, variants and self-play, a `variants` statement file without
         /// imports. Default `import Mathlib`.
         public var defaultHeader: String
+        /// Lean's deterministic budget per proof check, in heartbeats: the verifier wraps every theorem in
+        /// `set_option maxHeartbeats N in` (default 400,000, twice Lean's default; see `VerificationPolicy.defaultMaxHeartbeats`;
+        /// 0: add no option, the header's own setting or Lean's default applies).
+        public var maxHeartbeats: Int
 
         /// Creates the section; every argument defaults to the value used when the key is absent.
         public init(
             project: String? = nil, repl: String? = nil, workers: Int? = nil, timeoutSeconds: Double = 60,
-            memoryLimitMB: Int = 0, maxRequestsPerWorker: Int = 2_000, defaultHeader: String = LeanPreamble.defaultHeader
+            memoryLimitMB: Int = 0, maxRequestsPerWorker: Int = 2_000, defaultHeader: String = LeanPreamble.defaultHeader,
+            maxHeartbeats: Int = 400_000  // VerificationPolicy.defaultMaxHeartbeats
         ) {
+            self.maxHeartbeats = maxHeartbeats
             self.project = project
             self.repl = repl
             self.workers = workers
@@ -106,6 +112,7 @@ extension LeanPlayConfiguration {
             case memoryLimitMB = "memory_limit_mb"
             case maxRequestsPerWorker = "max_requests_per_worker"
             case defaultHeader = "default_header"
+            case maxHeartbeats = "max_heartbeats"
         }
 
         /// Decodes the section from `leanplay.toml`; absent keys keep their defaults.
@@ -121,6 +128,7 @@ extension LeanPlayConfiguration {
             memoryLimitMB = try c.wholeNumber(.memoryLimitMB) ?? defaults.memoryLimitMB
             maxRequestsPerWorker = try c.wholeNumber(.maxRequestsPerWorker) ?? defaults.maxRequestsPerWorker
             defaultHeader = try c.text(.defaultHeader) ?? defaults.defaultHeader
+            maxHeartbeats = try c.wholeNumber(.maxHeartbeats) ?? defaults.maxHeartbeats
         }
     }
 

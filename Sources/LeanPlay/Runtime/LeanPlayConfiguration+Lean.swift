@@ -39,7 +39,14 @@ extension LeanPlayConfiguration {
     public var verificationPolicy: VerificationPolicy {
         VerificationPolicy(
             axiomWhitelist: Set(verification.axioms), allowedOptions: Set(verification.allowedOptions),
-            allowNativeComputation: verification.allowNative)
+            allowNativeComputation: verification.allowNative, maxHeartbeats: lean.maxHeartbeats > 0 ? lean.maxHeartbeats : nil)
+    }
+
+    /// The verdict cache `leanplay verify` uses: `verdicts/` inside `[cache] directory` (relative paths
+    /// resolved against `workingDirectory`); nil when `[cache] enabled = false` or `--no-cache`.
+    public func verdictCache(workingDirectory: URL) -> DirectoryVerdictCache? {
+        guard cache.enabled else { return nil }
+        return DirectoryVerdictCache(directory: URL(fileURLWithPath: Self.expandingTilde(cache.directory, ProcessInfo.processInfo.environment), relativeTo: workingDirectory))
     }
 
     static func expandingTilde(_ path: String, _ environment: [String: String]) -> String {

@@ -1,5 +1,6 @@
 public import Conjecturer
 public import Foundation
+public import LeanVerify
 public import ModelClient
 public import Prover
 
@@ -83,9 +84,12 @@ extension ModelRoster {
 
 extension LeanPlayRuntime.Lean {
     /// Everything the prover needs: this Lean's verifier and REPL proof states, the models, the prompts.
-    public func proverServices(models: ModelRoster, prompts: PromptLibrary?) -> ProverServices {
+    ///
+    /// - Parameter verdictCache: final verdicts decided earlier (self-play passes the ledger's,
+    ///   `LedgerVerdictCache`; nil with `--no-cache`), so no proof is checked twice across rounds.
+    public func proverServices(models: ModelRoster, prompts: PromptLibrary?, verdictCache: (any VerdictCaching)? = nil) -> ProverServices {
         ProverServices(
-            verifier: verifier, model: models.router, prompts: prompts,
+            verifier: verifier.caching(in: verdictCache), model: models.router, prompts: prompts,
             stepping: PoolTacticStepper(pool: pool, stepTimeout: requestTimeout))
     }
 }

@@ -26,10 +26,27 @@ extension REPLWorkerPool {
     }
 
     func release(_ worker: REPLWorker) {
-        if worker.leaseEnded(), let old = worker.detach() {
-            configuration.logger.info("recycling REPL worker", metadata: ["worker": "\(old.label)"])
-            reap(old)
+        let spareReady = !configuration.warmSpare || (spare.map { !$0.process.isUnusable } ?? false)
+        switch worker.leaseEnded(spareReady: spareReady) {
+        case .replace:
+            if spareReady, let ready = spare, !isShutDown {
+                // Swap in the warm spare now: the next lease finds a process with the header imported.
+                spare = nil
+                if let old = worker.install(ready.process, headers: ready.headers) {
+                    configuration.logger.info("recycling REPL worker onto the warm spare", metadata: ["worker": "\(old.label)"])
+                    reap(old)
+                }
+            } else if let old = worker.detach() {
+                configuration.logger.info("recycling REPL worker", metadata: ["worker": "\(old.label)"])
+                reap(old)
+            }
             refillSpare()
+        case .prepareSpare:
+            // Recycling is due, but swapping now would make the next check wait for an import.
+            recyclesDeferred += 1
+            refillSpare()
+        case .keep:
+            break
         }
         if isShutDown {
             if let old = worker.detach() { reap(old) }
@@ -58,6 +75,7 @@ extension REPLWorkerPool {
         switch worker.lookup(header: header) {
         case .cached(let env): return env
         case .needsImport:
+            importsInLeases += 1
             let env = try await importHeader(header, on: worker)
             worker.headerImported(header, environment: env)
             return env

@@ -15,7 +15,7 @@ import Logging
 /// ```
 public actor REPLWorkerPool {
     /// The configuration the pool was created with.
-    public let configuration: REPLPoolConfiguration
+    public nonisolated let configuration: REPLPoolConfiguration
     let workers: [REPLWorker]
     var idle: [REPLWorker]
     var waiters: [(id: UInt64, continuation: CheckedContinuation<REPLWorker, any Error>)] = []
@@ -27,6 +27,8 @@ public actor REPLWorkerPool {
     var background: [UInt64: Task<Void, Never>] = [:]
     var nextBackgroundID: UInt64 = 0
     var processCounter = 0
+    var importsInLeases = 0
+    var recyclesDeferred = 0
 
     /// Creates a pool. Processes start lazily, on first use.
     public init(configuration: REPLPoolConfiguration) {
@@ -85,7 +87,8 @@ public actor REPLWorkerPool {
             workers: workers.count, idleWorkers: idle.count, waitingCallers: waiters.count,
             runningProcesses: (workers.compactMap(\.process) + [spare?.process].compactMap { $0 }).filter { !$0.hasExited }.count,
             processesStarted: processCounter, hasWarmSpare: spare.map { !$0.process.isUnusable } ?? false,
-            processIDs: workers.compactMap { $0.process?.hasExited == false ? $0.process?.pid : nil }
+            processIDs: workers.compactMap { $0.process?.hasExited == false ? $0.process?.pid : nil },
+            headerImportsOnCriticalPath: importsInLeases, recyclesDeferred: recyclesDeferred
         )
     }
 }
@@ -106,4 +109,9 @@ public struct REPLPoolStatistics: Sendable, Hashable {
     public var hasWarmSpare: Bool
     /// Pids of the workers' live processes.
     public var processIDs: [Int32]
+    /// Header imports a caller waited for inside a lease (a cold start, a new header, or a replaced
+    /// process without a ready spare); imports done by warm spares in the background are not counted.
+    public var headerImportsOnCriticalPath: Int = 0
+    /// Times recycling was due but postponed until a warm spare was ready.
+    public var recyclesDeferred: Int = 0
 }

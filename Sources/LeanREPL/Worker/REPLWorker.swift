@@ -81,12 +81,24 @@ final class REPLWorker: Sendable {
         }
     }
 
-    /// Ends a lease: true when the worker must be recycled (too many requests, too much memory, or dead).
-    func leaseEnded() -> Bool {
+    /// What the pool must do when a lease ends.
+    enum LeaseEnd {
+        /// Keep the process.
+        case keep
+        /// Replace the process (dead, or due for recycling with a spare ready).
+        case replace
+        /// Recycling is due but waits for a warm spare: start one.
+        case prepareSpare
+    }
+
+    /// Ends a lease: whether the worker must be replaced (dead; or too many requests or too much memory
+    /// and a warm spare is ready) or needs a spare first.
+    func leaseEnded(spareReady: Bool) -> LeaseEnd {
         let (needsMemory, process) = slot.withLock { ($0.machine.needsMemoryCheck, $0.process) }
-        guard let process, !process.isUnusable else { return true }
+        guard let process, !process.isUnusable else { return .replace }
         let resident = needsMemory ? process.residentBytes : nil
-        let actions = slot.withLock { $0.machine.leaseEnded(residentBytes: resident) }
-        return actions.contains(.respawn)
+        let actions = slot.withLock { $0.machine.leaseEnded(residentBytes: resident, spareReady: spareReady) }
+        if actions.contains(.respawn) { return .replace }
+        return actions.contains(.prepareSpare) ? .prepareSpare : .keep
     }
 }

@@ -47,6 +47,9 @@ public struct REPLWorkerStateMachine: Sendable, Hashable {
         case killProcessGroup
         /// Start a replacement process (after the old one is reaped).
         case respawn
+        /// Recycling is due but no warm spare is ready: keep serving on this process and start a spare,
+        /// so the swap happens later without any check waiting for an import.
+        case prepareSpare
     }
 
     /// How the header's environment can be obtained.
@@ -142,11 +145,19 @@ public struct REPLWorkerStateMachine: Sendable, Hashable {
     }
 
     /// A lease ended; recycle if the worker has served enough requests or grown too large.
-    public mutating func leaseEnded(residentBytes: Int?) -> [Action] {
+    ///
+    /// Recycling happens only between checks, and only once a warm spare (with the header imported) is
+    /// ready to take over (`spareReady`), so no check waits for an import: until then the answer is
+    /// ``Action/prepareSpare`` and the worker keeps serving. A worker far past its limits (twice the
+    /// requests, or 1.5 × the memory ceiling) is recycled even without a spare.
+    public mutating func leaseEnded(residentBytes: Int?, spareReady: Bool = true) -> [Action] {
         guard state == .ready else { return state == .exited ? [.respawn] : [] }
         let tooMany = requestsServed >= maximumRequests
         let tooLarge = memoryCeilingBytes.map { ceiling in (residentBytes ?? 0) > ceiling } ?? false
         guard tooMany || tooLarge else { return [] }
+        let overdue = requestsServed / 2 >= maximumRequests
+            || (memoryCeilingBytes.map { ceiling in (residentBytes ?? 0) / 3 > ceiling / 2 } ?? false)
+        guard spareReady || overdue else { return [.prepareSpare] }
         state = .draining(.recycled)
         return [.killProcessGroup, .respawn]
     }

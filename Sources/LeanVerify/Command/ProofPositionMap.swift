@@ -16,10 +16,16 @@ public struct ProofPositionMap: Sendable, Hashable, Codable {
     public var proofLineLengths: [Int]
     /// How many spaces were added in front of every proof line.
     public var indentation: Int
+    /// The command line on which the rendered statement starts (1-based); lines before it are the
+    /// verifier's own prefix (`set_option maxHeartbeats H in`). Statement positions are reported
+    /// relative to the statement.
+    public var statementStartLine: Int
 
     /// Creates a map.
-    public init(proofStartLine: Int, proofLineLengths: [Int], indentation: Int = 2) {
+    public init(proofStartLine: Int, proofLineLengths: [Int], indentation: Int = 2, statementStartLine: Int = 1) {
         precondition(proofStartLine >= 1, "Lean lines are 1-based")
+        precondition(statementStartLine >= 1 && statementStartLine <= proofStartLine, "the statement starts before the proof")
+        self.statementStartLine = statementStartLine
         self.proofStartLine = proofStartLine
         self.proofLineLengths = proofLineLengths
         self.indentation = indentation
@@ -30,8 +36,8 @@ public struct ProofPositionMap: Sendable, Hashable, Codable {
     /// columns that point into the added indentation clamp to 0.
     public func map(line: Int, column: Int) -> (location: VerdictError.Location, line: Int, column: Int) {
         guard line >= proofStartLine, !proofLineLengths.isEmpty else {
-            if line < 1 { return (.unknown, line, column) }
-            return (.statement, line, column)
+            if line < statementStartLine { return (.unknown, line, column) }
+            return (.statement, line - statementStartLine + 1, column)
         }
         let proofLine = line - proofStartLine + 1
         if proofLine > proofLineLengths.count {

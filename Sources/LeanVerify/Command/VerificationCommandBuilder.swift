@@ -61,22 +61,26 @@ public enum VerificationCommandBuilder {
     ///     in the statement's own preamble must be one of them.
     ///   - freshName: names an `example` so that its axioms can be printed.
     ///   - referenceName: names the reference declaration of the type pin.
+    ///   - maxHeartbeats: Lean's deterministic budget for the theorem command (``HeartbeatLimit``); nil
+    ///     leaves Lean's default.
     /// - Throws: ``LeanVerifyError/Code/invalidStatement`` when the statement does not parse as exactly
     ///   one declaration, already carries a proof, hides commands or `sorry` in its binders/conclusion, or
     ///   carries a prefix that cannot be kept in effect (the message says which and what to do).
     public static func build(
         statement: String, proof: String, policy: VerificationPolicy = .init(), headerImports: [String] = [],
+        maxHeartbeats: Int? = nil,
         freshName: () -> String = VerificationCommandBuilder.freshExampleName,
         referenceName: () -> String = VerificationCommandBuilder.freshReferenceName
     ) throws(LeanVerifyError) -> VerificationCommand {
         let prepared = try prepare(
             statement: statement, policy: policy, headerImports: headerImports, freshName: freshName,
             referenceName: referenceName)
-        return build(prepared: prepared, proof: proof)
+        return build(prepared: prepared, proof: proof, maxHeartbeats: maxHeartbeats)
     }
 
-    /// Builds the verification commands for an already prepared statement.
-    public static func build(prepared: PreparedStatement, proof: String) -> VerificationCommand {
+    /// Builds the verification commands for an already prepared statement; the theorem command carries
+    /// `set_option maxHeartbeats H in` when `maxHeartbeats` is given.
+    public static func build(prepared: PreparedStatement, proof: String, maxHeartbeats: Int? = nil) -> VerificationCommand {
         let proofText = ProofLayout.lines(of: proof).joined(separator: "\n")
         let (indentedProof, lineLengths) = ProofLayout.indented(proofText)
         let opening: String
@@ -84,18 +88,20 @@ public enum VerificationCommandBuilder {
         case .tactic: opening = prepared.declaration.rendered(ending: .tacticBlock)
         case .term: opening = prepared.declaration.rendered(ending: .term)
         }
-        let openingLineCount = ProofLayout.lines(of: opening).count
+        let limited = HeartbeatLimit.wrap(opening, maxHeartbeats: maxHeartbeats)
+        let openingLineCount = ProofLayout.lines(of: limited).count
         let name = prepared.theoremName
         let constant = constantName(name)
         return VerificationCommand(
             theoremName: constant,
             mode: prepared.mode,
             proofText: proofText,
-            theoremCommand: opening + "\n" + indentedProof,
+            theoremCommand: limited + "\n" + indentedProof,
             axiomsCommand: "#print axioms \(constant)",
             typeCheckCommand: "example : type_of% @\(constantName(prepared.referenceName)) := @\(constant)",
             positionMap: ProofPositionMap(
-                proofStartLine: openingLineCount + 1, proofLineLengths: lineLengths, indentation: ProofLayout.indentation),
+                proofStartLine: openingLineCount + 1, proofLineLengths: lineLengths, indentation: ProofLayout.indentation,
+                statementStartLine: 1 + HeartbeatLimit.addedLines(maxHeartbeats: maxHeartbeats)),
             referenceName: constantName(prepared.referenceName),
             referenceCommand: prepared.referenceCommand
         )

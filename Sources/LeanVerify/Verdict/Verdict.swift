@@ -18,13 +18,19 @@ public struct Verdict: Sendable, Hashable, Codable {
     public var errors: [VerdictError]
     /// The axioms `#print axioms` reported, in Lean's order; empty when no report was obtained.
     public var axioms: [String]
-    /// Wall-clock time of the whole check, in milliseconds.
+    /// Wall-clock time of the whole check, in milliseconds (near 0 for a verdict from the cache).
     public var elapsedMilliseconds: Double
+    /// Set when the REPL crashed during the check and the whole check sequence (theorem, type pin,
+    /// axioms) was run again once on a fresh process: what crashed. nil when no retry happened.
+    public var retry: String?
+    /// True when the verdict came from the verdict cache ("decided once, never again"): no Lean check
+    /// was spent on it.
+    public var fromCache: Bool
 
     /// Creates a verdict.
     public init(
         status: VerdictStatus, reason: String, rule: String? = nil, errors: [VerdictError] = [],
-        axioms: [String] = [], elapsedMilliseconds: Double = 0
+        axioms: [String] = [], elapsedMilliseconds: Double = 0, retry: String? = nil, fromCache: Bool = false
     ) {
         self.status = status
         self.reason = reason
@@ -32,7 +38,31 @@ public struct Verdict: Sendable, Hashable, Codable {
         self.errors = errors
         self.axioms = axioms
         self.elapsedMilliseconds = elapsedMilliseconds
+        self.retry = retry
+        self.fromCache = fromCache
     }
+
+    enum CodingKeys: String, CodingKey {
+        case status, reason, rule, errors, axioms, elapsedMilliseconds, retry, fromCache
+    }
+
+    /// Decodes a verdict; `retry` and `fromCache` may be absent (verdicts stored by earlier versions).
+    /// - Throws: `DecodingError` when a field has the wrong type or a required one is missing.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        status = try c.decode(VerdictStatus.self, forKey: .status)
+        reason = try c.decode(String.self, forKey: .reason)
+        rule = try c.decodeIfPresent(String.self, forKey: .rule)
+        errors = try c.decodeIfPresent([VerdictError].self, forKey: .errors) ?? []
+        axioms = try c.decodeIfPresent([String].self, forKey: .axioms) ?? []
+        elapsedMilliseconds = try c.decodeIfPresent(Double.self, forKey: .elapsedMilliseconds) ?? 0
+        retry = try c.decodeIfPresent(String.self, forKey: .retry)
+        fromCache = try c.decodeIfPresent(Bool.self, forKey: .fromCache) ?? false
+    }
+
+    /// True when the verdict is final — decided by Lean or by the verifier's own rules — and so may be
+    /// cached: every status but ``VerdictStatus/timeout`` and ``VerdictStatus/crashed``.
+    public var isFinal: Bool { status != .timeout && status != .crashed }
 
     /// True only for ``VerdictStatus/accepted``.
     public var isAccepted: Bool { status == .accepted }

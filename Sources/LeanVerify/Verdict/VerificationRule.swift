@@ -27,7 +27,14 @@ public enum VerificationRule: String, Sendable, Hashable, Codable, CaseIterable 
     case statementMismatch = "statement-mismatch"
     /// The REPL answered with a protocol-level error instead of a result.
     case protocolError = "protocol-error"
-    /// Lean did not answer in time.
+    /// Lean's own deterministic limit fired: the check ran out of `maxHeartbeats` (the verifier's
+    /// `set_option maxHeartbeats H in`); the REPL process and its imported header survive.
+    case heartbeats = "heartbeats"
+    /// The wall-clock backstop fired: no answer in time (the REPL process was killed), a header import
+    /// that did not finish, or a REPL/server that reported a timeout itself.
+    case wallClock = "wall-clock"
+    /// Lean did not answer in time. No longer produced (``heartbeats`` and ``wallClock`` say which limit
+    /// fired); kept so verdicts stored by earlier versions still decode.
     case timeout = "timeout"
     /// The REPL process crashed or could not be used.
     case crashed = "crashed"

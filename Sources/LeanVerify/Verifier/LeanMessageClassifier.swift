@@ -18,6 +18,21 @@ public enum LeanMessageClassifier {
         text.contains("declaration has metavariables")
     }
 
+    /// True for Lean's deterministic-timeout error: "(deterministic) timeout at `whnf`, maximum number
+    /// of heartbeats (400000) has been reached", the kernel's "(kernel) deterministic timeout", and
+    /// older spellings ("deterministic timeout").
+    public static func isHeartbeatTimeout(_ text: String) -> Bool {
+        text.contains("(deterministic) timeout") || text.contains("deterministic timeout")
+            || text.contains("maximum number of heartbeats")
+    }
+
+    /// True when a REPL or server's protocol-level answer (`{"message": …}`) reports a timeout rather
+    /// than a refusal, e.g. `{"message": "command timed out"}` or "Lean process timeout".
+    public static func isTimeoutReport(_ protocolError: String) -> Bool {
+        let text = protocolError.lowercased()
+        return text.contains("timed out") || text.contains("timeout") || text.contains("time limit")
+    }
+
     /// The verifier rule an error message falls under: kernel error, metavariables, or plain Lean error.
     public static func rule(forError text: String) -> VerificationRule {
         if isMetavariableError(text) { return .metavariables }

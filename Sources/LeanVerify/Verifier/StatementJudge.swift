@@ -6,6 +6,9 @@ enum StatementJudge {
     static let maximumErrors = 5
 
     static func judge(_ response: REPLResponse, command: String) -> StatementCheck {
+        if let protocolError = response.protocolError, LeanMessageClassifier.isTimeoutReport(protocolError) {
+            return StatementCheck(status: .timeout, reason: "the REPL reported a timeout for the statement: \(protocolError)", command: command)
+        }
         if let protocolError = response.protocolError {
             return StatementCheck(status: .crashed, reason: "the REPL refused the statement: \(protocolError)", command: command)
         }

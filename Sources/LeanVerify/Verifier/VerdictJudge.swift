@@ -3,6 +3,10 @@ public import LeanREPL
 /// Turns the REPL's answers to the three verification commands into a verdict. Pure: no I/O, so every
 /// rule is unit-testable with hand-written responses.
 ///
+/// Timeouts come first wherever they appear: a REPL that reports a timeout itself (`{"message": "…
+/// timed out …"}`) → timeout by `wall-clock`; Lean's deterministic-timeout error → timeout by
+/// `heartbeats` (neither is a judgement about the proof, so neither is cached).
+///
 /// The order of checks: the reference command (Lean error → rejected as an invalid statement), the
 /// theorem command (protocol error → crashed; Lean error → rejected; sorry →
 /// incomplete), then the type check (mismatch → tampered), then the axioms report (missing or unparsable
@@ -42,12 +46,19 @@ public enum VerdictJudge {
 
     /// Judges the response to the theorem command.
     public static func judgeTheorem(_ response: REPLResponse, command: VerificationCommand) -> TheoremOutcome {
+        if let timeout = reportedTimeout(response, what: "the theorem command") { return .decided(timeout) }
         if let protocolError = response.protocolError {
             return .decided(.decided(.crashed, by: .protocolError,
                 "the REPL refused the theorem command: \(protocolError)"))
         }
         let reported = response.messages.filter(LeanMessageClassifier.isReportable).map {
             mapped($0, through: command.positionMap)
+        }
+        if let heartbeat = response.errors.first(where: { LeanMessageClassifier.isHeartbeatTimeout($0.data) }) {
+            return .decided(.decided(.timeout, by: .heartbeats,
+                "Lean stopped the proof at its deterministic heartbeat limit (the REPL process survives; raise "
+                    + "[lean] max_heartbeats to give proofs more): \(heartbeat.data)",
+                errors: reported))
         }
         if let firstError = response.messages.first(where: \.isError) {
             let rule = LeanMessageClassifier.rule(forError: firstError.data)
@@ -73,6 +84,11 @@ public enum VerdictJudge {
 
     /// Judges the response to the type-check command (`example : T := @NAME`); nil when it passed.
     public static func judgeTypeCheck(_ response: REPLResponse, command: VerificationCommand) -> Verdict? {
+        if let timeout = reportedTimeout(response, what: "the type check") { return timeout }
+        if let heartbeat = response.errors.first(where: { LeanMessageClassifier.isHeartbeatTimeout($0.data) }) {
+            return .decided(.timeout, by: .heartbeats,
+                "the type check `example : … := @\(command.theoremName)` hit Lean's heartbeat limit: \(heartbeat.data)")
+        }
         if let protocolError = response.protocolError {
             return .decided(.tampered, by: .statementMismatch,
                 "the type check `example : … := @\(command.theoremName)` was refused by the REPL: \(protocolError)")
@@ -88,6 +104,7 @@ public enum VerdictJudge {
     /// whitelisted) and the axioms found.
     public static func judgeAxioms(_ response: REPLResponse, command: VerificationCommand, policy: VerificationPolicy) -> Verdict {
         let name = command.theoremName
+        if let timeout = reportedTimeout(response, what: "`#print axioms \(name)`") { return timeout }
         if let protocolError = response.protocolError {
             return .decided(.rejected, by: .axiomsReportMissing,
                 "`#print axioms \(name)` was refused by the REPL (\(protocolError)); not accepted (fail closed)")
@@ -121,6 +138,14 @@ public enum VerdictJudge {
         }
         let summary = report.axioms.isEmpty ? "no axioms" : report.axioms.joined(separator: ", ")
         return Verdict(status: .accepted, reason: "kernel-checked, depends on \(summary)", axioms: report.axioms)
+    }
+
+    /// A timeout the REPL (or a server in front of it) reported as a protocol-level answer.
+    static func reportedTimeout(_ response: REPLResponse, what: String) -> Verdict? {
+        guard let protocolError = response.protocolError, LeanMessageClassifier.isTimeoutReport(protocolError) else {
+            return nil
+        }
+        return .decided(.timeout, by: .wallClock, "the REPL reported a timeout for \(what): \(protocolError)")
     }
 
     enum ReportSearch {

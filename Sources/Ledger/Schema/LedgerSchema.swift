@@ -4,7 +4,7 @@ import GRDB
 /// a schema change is a new migration appended here.
 enum LedgerSchema {
     /// The ids of every registered migration, in order.
-    static let migrationIDs = ["v1-initial", "v2-round-work", "v3-round-tokens", "v3-round-kind", "v3-statement-repairs"]
+    static let migrationIDs = ["v1-initial", "v2-round-work", "v3-round-tokens", "v3-round-kind", "v3-statement-repairs", "v4-verdict-cache"]
 
     /// The migrator that brings any ledger file up to date.
     static var migrator: DatabaseMigrator {
@@ -14,6 +14,7 @@ enum LedgerSchema {
         migrator.registerMigration("v3-round-tokens", migrate: createRoundTokens)
         migrator.registerMigration("v3-round-kind", migrate: addRoundKind)
         migrator.registerMigration("v3-statement-repairs", migrate: createStatementRepairs)
+        migrator.registerMigration("v4-verdict-cache", migrate: createVerdictCache)
         return migrator
     }
 
@@ -158,6 +159,24 @@ enum LedgerSchema {
                 PRIMARY KEY (repaired_id, ill_formed_id)
             ) WITHOUT ROWID;
             CREATE INDEX statement_repairs_ill_formed ON statement_repairs(ill_formed_id);
+            """)
+    }
+
+    /// v4: final verdicts keyed by the SHA-256 of (Lean identity, header, statement, normalized proof,
+    /// verification policy, verifier revision) — "decided once, never again" for self-play and evaluation
+    /// (``Ledger/cachedVerdict(digest:)``). `key` holds the full key as JSON so a collision is a miss;
+    /// `verdict` the verdict as JSON; `status` is never `timeout` or `crashed` (those are not final).
+    private static func createVerdictCache(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE verdict_cache (
+                digest TEXT PRIMARY KEY NOT NULL,
+                key TEXT NOT NULL,
+                status TEXT NOT NULL
+                    CHECK (status IN ('accepted', 'rejected', 'incomplete', 'tampered')),
+                verdict TEXT NOT NULL,
+                hits INTEGER NOT NULL DEFAULT 0,
+                created_at DATETIME NOT NULL
+            ) WITHOUT ROWID;
             """)
     }
 }

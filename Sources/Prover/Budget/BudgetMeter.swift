@@ -14,16 +14,23 @@ public final class BudgetMeter: Sendable {
         public var leanChecks = 0
         /// Step-wise search expansions made.
         public var searchExpansions = 0
+        /// Lean checks drawn from checks other statements released (included in ``leanChecks``).
+        public var borrowedChecks = 0
     }
 
     /// The budget being spent.
     public let budget: ProverBudget
     private let elapsedTime: @Sendable () -> Duration
     private let spending = Mutex(Spending())
+    /// Checks released by statements proved earlier in the round; drawn on when this budget's are used up.
+    public let released: ReleasedChecks?
 
     /// Starts a meter now, on `clock`.
-    public init<C: Clock>(budget: ProverBudget, clock: C) where C.Duration == Duration {
+    ///
+    /// - Parameter released: checks other statements of the round released; nil for none.
+    public init<C: Clock>(budget: ProverBudget, clock: C, released: ReleasedChecks? = nil) where C.Duration == Duration {
         self.budget = budget
+        self.released = released
         let start = clock.now
         self.elapsedTime = { start.duration(to: clock.now) }
     }
@@ -55,13 +62,27 @@ public final class BudgetMeter: Sendable {
     ///
     /// - Parameter reserve: checks that must stay available afterwards (the step-wise search keeps one
     ///   for re-verifying the proof it composes).
+    /// When the statement's own checks are used up, one released by a statement proved earlier in the
+    /// round (``released``) is drawn instead.
     public func reserveCheck(keeping reserve: Int = 0) -> Bool {
         guard !isOutOfTime else { return false }
-        return spending.withLock { state in
-            guard state.leanChecks + reserve < budget.leanChecks else { return false }
+        let own = spending.withLock { state in
+            guard state.leanChecks + reserve < budget.leanChecks + state.borrowedChecks else { return false }
             state.leanChecks += 1
             return true
         }
+        if own { return true }
+        guard let released, released.take() else { return false }
+        spending.withLock { state in
+            state.leanChecks += 1
+            state.borrowedChecks += 1
+        }
+        return true
+    }
+
+    /// Checks of this budget left unspent (what a proved statement releases to the round).
+    public var unspentChecks: Int {
+        spending.withLock { max(0, budget.leanChecks - ($0.leanChecks - $0.borrowedChecks)) }
     }
 
     /// Reserves one search expansion; false when the expansion budget or the time is used up.
@@ -76,7 +97,7 @@ public final class BudgetMeter: Sendable {
 
     /// True when at least one more Lean check could be made.
     public var canCheck: Bool {
-        !isOutOfTime && spending.withLock { $0.leanChecks < budget.leanChecks }
+        !isOutOfTime && (spending.withLock { $0.leanChecks < budget.leanChecks + $0.borrowedChecks } || (released?.available ?? 0) > 0)
     }
 
     /// True when at least one more model sample could be drawn.

@@ -26,7 +26,9 @@ public struct FormalizationProver: Sendable {
     ///
     /// - Throws: `ProverError` `.cancelled`, `.ledger`, or `.invalidStatement` when the stored statement
     ///   no longer parses.
-    public func work(_ item: QueueItem, round: Int) async throws(ProverError) -> FormalizationResult {
+    /// - Parameter released: the round's released checks (``ReleasedChecks``): the prove (or shorten)
+    ///   run draws on them when its own checks are used up and adds its unspent checks once proved.
+    public func work(_ item: QueueItem, round: Int, released: ReleasedChecks? = nil) async throws(ProverError) -> FormalizationResult {
         let id = item.formalizationID
         let earlier = try ledgerCall(id) { () throws(LedgerError) in try ledger.attempts(for: id, round: round) }
         let earlierProve = earlier.filter { $0.record.kind == .prove }
@@ -47,7 +49,7 @@ public struct FormalizationProver: Sendable {
         }
         let target = ProofTarget(formalizationID: id, header: item.header, declaration: declaration, kind: kind, budgetLevel: level)
         var outcomes = [try await prover.prove(target, budget: configuration.schedule.budget(forLevel: level), round: round,
-                                               recorder: recorder, knownProofs: known)]
+                                               recorder: recorder, knownProofs: known, released: released)]
         let proved = outcomes[0].isProved
         var disproved = false
         if kind == .prove, !proved, configuration.disproofEnabled {

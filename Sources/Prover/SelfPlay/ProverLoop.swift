@@ -65,6 +65,8 @@ public struct ProverLoop: Sendable {
         progress?(SelfPlayProgress(round: round, stage: .prove, completed: 0, total: items.count))
         let worker = formalizationProver
         let limit = worker.prover.configuration.concurrency
+        // A statement proved early in the round releases its unspent checks to the ones still worked.
+        let released = ReleasedChecks()
         do {
             return try await withThrowingTaskGroup(of: (Int, FormalizationResult).self) { group in
                 var results: [(Int, FormalizationResult)] = []
@@ -72,7 +74,7 @@ public struct ProverLoop: Sendable {
                 func launch() {
                     let index = next
                     let item = items[index]
-                    group.addTask { (index, try await worker.work(item, round: round)) }
+                    group.addTask { (index, try await worker.work(item, round: round, released: released)) }
                     next += 1
                 }
                 while next < min(limit, items.count) { launch() }

@@ -26,14 +26,14 @@ final class ProofRun: Sendable {
 
     init(
         target: ProofTarget, budget: ProverBudget, round: Int, configuration: ProverConfiguration,
-        services: ProverServices, recorder: any AttemptRecording
+        services: ProverServices, recorder: any AttemptRecording, released: ReleasedChecks? = nil
     ) {
         self.target = target
         self.configuration = configuration
         self.services = services
         self.recorder = recorder
         self.keys = AttemptKey(round: round, formalizationID: target.formalizationID, kind: target.kind.rawValue)
-        self.meter = BudgetMeter(budget: budget, clock: services.clock)
+        self.meter = BudgetMeter(budget: budget, clock: services.clock, released: released)
     }
 
     /// The outcome so far, with the meter's spending.

@@ -31,14 +31,24 @@ public struct StatementProver: Sendable {
     ///   - round: the round used in idempotency keys (a rerun of the same round resumes).
     ///   - portfolio: overrides the configured portfolio (probes use a cheaper one, for example).
     ///   - knownProofs: proofs already known for the target (skipped as duplicates when shortening).
+    ///   - released: the round's released checks: drawn on when this budget's checks are used up, and
+    ///     given this budget's unspent checks once the target is proved.
     /// - Throws: `ProverError` `.cancelled` when the task is cancelled, `.ledger` when recording fails.
     ///   Model and REPL failures do not throw: they end that strategy and appear in `problems`.
     public func prove(
         _ target: ProofTarget, budget: ProverBudget, round: Int, recorder: any AttemptRecording,
-        portfolio: AutomationPortfolio? = nil, knownProofs: [String] = []
+        portfolio: AutomationPortfolio? = nil, knownProofs: [String] = [], released: ReleasedChecks? = nil
     ) async throws(ProverError) -> ProofOutcome {
         let run = ProofRun(target: target, budget: budget, round: round, configuration: configuration,
-                           services: services, recorder: recorder)
+                           services: services, recorder: recorder, released: released)
+        let outcome = try await prove(run, budget: budget, portfolio: portfolio, knownProofs: knownProofs)
+        if outcome.isProved { released?.release(run.meter.unspentChecks) }
+        return outcome
+    }
+
+    private func prove(
+        _ run: ProofRun, budget: ProverBudget, portfolio: AutomationPortfolio?, knownProofs: [String]
+    ) async throws(ProverError) -> ProofOutcome {
         run.state.withLock { state in
             for proof in knownProofs { state.checkedProofs.insert(ProofTextNormalizer.normalize(proof)) }
         }

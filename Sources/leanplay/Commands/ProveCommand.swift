@@ -40,7 +40,9 @@ struct ProveCommand: AsyncParsableCommand {
             try await LeanPlayRuntime.withLean(context.configuration) { lean in
                 let prover = StatementProver(
                     configuration: context.configuration.proverConfiguration,
-                    services: lean.proverServices(models: models, prompts: prompts))
+                    services: lean.proverServices(
+                        models: models, prompts: prompts,
+                        verdictCache: context.configuration.cache.enabled ? LedgerVerdictCache(ledger: ledger) : nil))
                 let bar = ProgressBar(label: "prove", total: limit)
                 let report = try await ProverLoop(prover: prover, ledger: ledger).prove(queueLimit: limit) { progress in
                     bar.update(done: progress.completed, total: progress.total, detail: progress.stage.rawValue)

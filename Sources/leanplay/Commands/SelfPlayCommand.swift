@@ -70,7 +70,10 @@ struct SelfPlayCommand: AsyncParsableCommand {
             }
             try await LeanPlayRuntime.withLean(context.configuration) { lean in
                 let engine = SelfPlayEngine(
-                    ledger: ledger, corpus: problems, services: lean.proverServices(models: models, prompts: prompts),
+                    ledger: ledger, corpus: problems,
+                    services: lean.proverServices(
+                        models: models, prompts: prompts,
+                        verdictCache: context.configuration.cache.enabled ? LedgerVerdictCache(ledger: ledger) : nil),
                     validator: lean.verifier, configuration: selfPlay)
                 for _ in finished..<rounds {
                     let bar = ProgressBar(label: "round", total: 1)

@@ -25,6 +25,8 @@ struct VerifyCommand: AsyncParsableCommand {
     var batch: String?
     @Flag(help: "Print the verdict of a single check as JSON.")
     var json = false
+    @Flag(help: "Neither read nor write the verdict cache ([cache] directory): ask Lean for every proof.")
+    var noCache = false
 
     @OptionGroup var config: ConfigurationOptions
     @OptionGroup var lean: LeanOptions
@@ -48,6 +50,7 @@ struct VerifyCommand: AsyncParsableCommand {
         try await CommandContext.reportingErrors("verify") {
             var configuration = try config.load()
             lean.apply(to: &configuration)
+            if noCache { configuration.cache.enabled = false }
             if let batch {
                 try await runBatch(path: batch, configuration: configuration)
             } else {
@@ -60,8 +63,9 @@ struct VerifyCommand: AsyncParsableCommand {
         let headerText = try header.map { try InputFiles.text($0, flag: "--header") } ?? configuration.lean.defaultHeader
         let statementText = try InputFiles.text(statement!, flag: "--statement")
         let proofText = try InputFiles.text(proof!, flag: "--proof")
+        let cache = configuration.verdictCache(workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let verdict = try await LeanPlayRuntime.withLean(configuration) { lean in
-            await lean.verifier.verify(header: headerText, statement: statementText, proof: proofText)
+            await lean.verifier.caching(in: cache).verify(header: headerText, statement: statementText, proof: proofText)
         }
         if json {
             try JSONLines.print(VerdictLine(id: nil, verdict: verdict))
@@ -78,14 +82,16 @@ struct VerifyCommand: AsyncParsableCommand {
         let defaultHeader = configuration.lean.defaultHeader
         let window = max(1, (configuration.lean.workers ?? ProcessInfo.processInfo.activeProcessorCount) * 4)
         let progress = ProgressBar(label: "verify", total: parsed.items.count)
+        let cache = configuration.verdictCache(workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         try await LeanPlayRuntime.withLean(configuration) { lean in
+            let verifier = lean.verifier.caching(in: cache)
             var done = 0
             for chunkStart in stride(from: 0, to: parsed.items.count, by: window) {
                 let chunk = Array(parsed.items[chunkStart..<min(chunkStart + window, parsed.items.count)])
                 let verdicts = await withTaskGroup(of: (Int, Verdict).self) { group in
                     for (offset, item) in chunk.enumerated() {
                         group.addTask {
-                            (offset, await lean.verifier.verify(
+                            (offset, await verifier.verify(
                                 header: item.header ?? defaultHeader, statement: item.statement, proof: item.proof))
                         }
                     }

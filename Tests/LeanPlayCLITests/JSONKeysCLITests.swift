@@ -15,8 +15,10 @@ struct JSONKeysCLITests {
         return []
     }
 
+    /// snake_case, or a number: a map keyed by budget level (`worked_by_budget_level`) has data as keys.
     static func isSnakeCase(_ key: String) -> Bool {
-        !key.isEmpty && key.allSatisfy { ($0.isLowercase && $0.isASCII) || $0.isNumber || $0 == "_" } && key.first!.isLetter
+        if !key.isEmpty, key.allSatisfy(\.isNumber) { return true }
+        return !key.isEmpty && key.allSatisfy { ($0.isLowercase && $0.isASCII) || $0.isNumber || $0 == "_" } && key.first!.isLetter
     }
 
     /// The keys of every JSON line of `text` that are not snake_case (`where` names the output).

@@ -25,7 +25,7 @@ struct MessagesCLITests {
 
     @Test func timeoutAndCrashReasonsSayItOnce() {
         let timeout = LeanVerifier.verdict(for: LeanREPLError(.timeout, "the request took longer than 5 seconds"))
-        #expect(timeout.status == .timeout && timeout.rule == "timeout")
+        #expect(timeout.status == .timeout && timeout.rule == "wall-clock")
         #expect(!timeout.reason.hasPrefix("timeout"), "reason: \(timeout.reason)")
         let crash = LeanVerifier.verdict(for: LeanREPLError(
             .crashed, "the REPL process exited (signal 9) while a request was pending", stderrTail: "line one\nout of memory"))
@@ -50,7 +50,8 @@ struct MessagesCLITests {
         let quiet = try await workspace.run(["verify", "--batch", "batch.jsonl"] + workspace.lean)
         #expect(quiet.exitCode == 0, "stderr: \(quiet.stderr)")
         #expect(!quiet.stderr.contains("recycling REPL worker"), "stderr: \(quiet.stderr)")
-        let verbose = try await workspace.run(["verify", "--batch", "batch.jsonl", "--verbose"] + workspace.lean)
+        // --no-cache: the first run cached every verdict, and a cache hit starts no REPL worker.
+        let verbose = try await workspace.run(["verify", "--batch", "batch.jsonl", "--verbose", "--no-cache"] + workspace.lean)
         #expect(verbose.exitCode == 0, "stderr: \(verbose.stderr)")
         #expect(verbose.stderr.contains("recycling REPL worker"), "stderr: \(verbose.stderr)")
     }

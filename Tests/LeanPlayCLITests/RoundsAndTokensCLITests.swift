@@ -106,7 +106,7 @@ struct RoundsAndTokensCLITests {
         let directory = try CLIRunner.temporaryDirectory()
         try "[search]\nmax_budget_level = 3\n".write(to: directory.appendingPathComponent("leanplay.toml"), atomically: true, encoding: .utf8)
         let result = try await CLIRunner.run(["doctor"], in: directory)
-        #expect(result.exitCode == 1)
+        #expect(result.exitCode == 2, "Lean missing is exit 2, as for every command")
         #expect(result.stdout.contains("budget schedule (levels 0…3"))
         let levelRows = result.stdoutLines.filter { $0.first?.isNumber == true }
         #expect(levelRows.count == 4)

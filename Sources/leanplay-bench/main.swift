@@ -10,7 +10,7 @@
 import Foundation
 import LeanPlayTestSupport
 
-let known = ["pool", "extraction", "model", "ledger"]
+let known = ["pool", "extraction", "model", "ledger", "evaluation"]
 var selected: [String] = []
 var formalizations = 1_000_000
 var attempts = 5_000_000
@@ -56,6 +56,8 @@ for name in selected {
             lines = try await runModelClientBenchmark()
         case "ledger":
             lines = try runLedgerBenchmark(formalizations: formalizations, attempts: attempts)
+        case "evaluation":
+            lines = try await runEvaluationBenchmark(fakeREPL: try FakeREPL.requireExecutable())
         default:
             lines = []
         }

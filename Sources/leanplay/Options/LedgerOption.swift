@@ -9,6 +9,11 @@ struct LedgerOption: ParsableArguments {
 
     /// Opens the ledger; `mustExist` for read-only commands (report, export).
     func open(mustExist: Bool) throws -> Ledger {
+        try Self.open(db, mustExist: mustExist)
+    }
+
+    /// Opens the ledger at `db`; `mustExist` for read-only commands.
+    static func open(_ db: String, mustExist: Bool) throws -> Ledger {
         if mustExist, !FileManager.default.fileExists(atPath: db) {
             throw ValidationError("--db \(db): no such ledger (run `leanplay selfplay --db \(db) …` first)")
         }

@@ -14,6 +14,14 @@ public struct EvaluationSummary: Sendable, Hashable, Codable {
         /// pass@k per k, keyed by k as a string.
         public var passAtK: [String: Double]
 
+        /// Creates a group's figures.
+        public init(problems: Int, proved: Int, accuracy: Double, passAtK: [String: Double]) {
+            self.problems = problems
+            self.proved = proved
+            self.accuracy = accuracy
+            self.passAtK = passAtK
+        }
+
         enum CodingKeys: String, CodingKey {
             case problems, proved, accuracy, passAtK = "pass_at_k"
         }

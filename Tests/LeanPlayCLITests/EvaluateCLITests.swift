@@ -5,13 +5,12 @@ import Testing
 /// `leanplay evaluate` on the built binary, against the fake REPL and the loopback model server.
 @Suite("CLI: evaluate", .enabled(if: CLIRunner.isBuilt))
 struct EvaluateCLITests {
-    /// Lean accepts exactly: `norm_num` for p_a, `omega` for p_b, `exact p_c_lemma` for p_c; everything else fails.
+    /// Lean accepts exactly: `norm_num` for p_a, `omega` for p_b, `exact p_c_lemma` for p_c; everything else fails (unsolved goals).
     static let rules = """
         {"rules": [
-          {"proof_equals": "norm_num", "statement_contains": "p_a ", "result": "ok", "axioms": []},
-          {"proof_equals": "omega", "statement_contains": "p_b ", "result": "ok", "axioms": []},
-          {"proof_equals": "exact p_c_lemma", "statement_contains": "p_c ", "result": "ok", "axioms": []},
-          {"proof_contains": "", "result": "error", "message": "unsolved goals"}
+          {"proof_equals": "norm_num", "statement_contains": "1 + 1 = 2", "result": "ok", "axioms": []},
+          {"proof_equals": "omega", "statement_contains": "n + 0 = n", "result": "ok", "axioms": []},
+          {"proof_equals": "exact p_c_lemma", "statement_contains": "2 ^ 3 = 8", "result": "ok", "axioms": []}
         ]}
         """
 

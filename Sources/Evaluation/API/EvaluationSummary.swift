@@ -51,7 +51,7 @@ public struct EvaluationSummary: Sendable, Hashable, Codable {
     public var passAtK: [String: Double]
     /// `"early_exit"` or `"unbiased"`.
     public var estimator: String
-    /// Mean tactic count of the accepted proofs (nil when none).
+    /// Mean length (non-whitespace characters) of the accepted proofs (nil when none).
     public var averageProofLength: Double?
     /// Mean wall-clock seconds per problem.
     public var averageSearchSeconds: Double

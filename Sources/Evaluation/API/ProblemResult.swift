@@ -2,7 +2,7 @@
 ///
 /// ```json
 /// {"problem_id":"mathd_algebra_10","status":"proved","samples":3,"correct":1,"first_success":3,
-///  "proof":"norm_num","proof_length":1,"search_seconds":4.2,"lean_seconds":1.9,"lean_checks":3,
+///  "proof":"norm_num","proof_length":8,"search_seconds":4.2,"lean_seconds":1.9,"lean_checks":3,
 ///  "tokens":{"prompt":900,"completion":240},"errors":[]}
 /// ```
 public struct ProblemResult: Sendable, Hashable, Codable {
@@ -28,7 +28,7 @@ public struct ProblemResult: Sendable, Hashable, Codable {
     public var firstSuccess: Int?
     /// The first accepted proof (tactics after `:= by`).
     public var proof: String?
-    /// Tactic count of `proof`.
+    /// Length of `proof` in non-whitespace characters (the ledger's `ProofLength`).
     public var proofLength: Int?
     /// Wall-clock time spent on the problem, in seconds.
     public var searchSeconds: Double

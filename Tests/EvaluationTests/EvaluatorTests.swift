@@ -117,4 +117,21 @@ struct EvaluatorTests {
             .run([Self.problem("p1"), Problem(id: "informal_only", informal: "Show 1 + 1 = 2.")])
         #expect(summary.problems == 1 && summary.skipped == 1 && summary.skippedProblems == ["informal_only"])
     }
+
+    @Test func repairRoundsBelongToTheirSample() async throws {
+        // Sample 1: "simp" fails, its repair answers "norm_num" (accepted): sample 1 succeeds after 2 requests.
+        let model = ScriptedModel(["p1": ["simp", "norm_num"]])
+        let verifier = CountingVerifier()
+        let prover = StatementProver(
+            configuration: ProverConfiguration(concurrency: 1),
+            services: ProverServices(verifier: verifier, model: model, prompts: Self.prompts))
+        let evaluator = Evaluator(
+            configuration: EvaluationConfiguration(benchmark: "b", model: "scripted", strategy: .wholeProofRepair, samples: 2,
+                                                   repairRounds: 1, concurrency: 1),
+            prover: prover)
+        let result = try #require(try await evaluator.evaluate([Self.problem("p1")]).first)
+        #expect(result.status == .proved && result.firstSuccess == 1 && result.samples == 1)
+        #expect(result.proof == "norm_num")
+        #expect(model.requests == 2 && verifier.checks.withLock { $0 } == 2)
+    }
 }

@@ -187,6 +187,15 @@ struct EvaluateCLITests {
         #expect(summary["strategy"] as? String == "automation" && summary["model"] is NSNull && summary["samples"] as? Int == 1)
         #expect(Self.close((summary["pass_at_k"] as? [String: Any])?["1"], 2.0 / 3))
 
+        try "p_c\nunknown_id\n".write(to: directory.appendingPathComponent("ids.txt"), atomically: true, encoding: .utf8)
+        let byIDs = try await CLIRunner.run(Self.arguments(out: "ids", repl: repl, server: nil, extra: ["--ids", "ids.txt"]), in: directory)
+        #expect(byIDs.exitCode == 0 && byIDs.stderr.contains("unknown_id"))
+        #expect(try Self.results(directory.appendingPathComponent("ids/results.jsonl")).keys.sorted() == ["p_c"])
+        let bySplit = try await CLIRunner.run(Self.arguments(out: "split", repl: repl, server: nil, extra: ["--split", "test", "--limit", "1"]),
+                                              in: directory)
+        #expect(bySplit.exitCode == 0)
+        #expect(try Self.results(directory.appendingPathComponent("split/results.jsonl")).keys.sorted() == ["p_a"])
+
         let needsModel = try await CLIRunner.run(Self.arguments(out: "x", repl: repl, server: nil, extra: ["--strategy", "search"]),
                                                  in: directory)
         #expect(needsModel.exitCode != 0 && needsModel.stderr.contains("needs a model"))

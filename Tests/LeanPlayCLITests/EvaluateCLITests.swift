@@ -258,4 +258,28 @@ struct EvaluateCLITests {
                                            "--prompts", SharedFixtures.promptsDirectory.path], in: directory)
         #expect(bad.exitCode != 0 && bad.stderr.contains("bad.json") && bad.stderr.contains("theorem 1"))
     }
+
+    @Test func searchAttemptsAreSamples() async throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        try Self.bench.write(to: directory.appendingPathComponent("bench.jsonl"), atomically: true, encoding: .utf8)
+        let rules = """
+            {"rules": [{"proof_contains": "exact Nat.add_zero n", "statement_contains": "n + 0 = n", "result": "ok", "axioms": []}],
+             "tactics": [{"goal_contains": "n + 0 = n", "tactic": "exact Nat.add_zero n", "goals": []}]}
+            """
+        let repl = try CLIRunner.fakeREPLCommand(rules: rules, in: directory)
+        let server = try LoopbackModelServer { request in
+            .completion(answering: request) { _ in "```lean4\nexact Nat.add_zero n\n```" }
+        }
+        defer { server.stop() }
+        let run = try await CLIRunner.run(
+            ["evaluate", "bench.jsonl", "--out", "search", "--strategy", "search", "--samples", "2", "--search-expansions", "4",
+             "--tactics-per-expansion", "1", "--lean-repl", repl, "--workers", "1", "--prompts", SharedFixtures.promptsDirectory.path,
+             "--llm-base-url", server.baseURL.absoluteString, "--llm-model", "m", "--no-cache"], in: directory)
+        #expect(run.exitCode == 0, "stderr: \(run.stderr)")
+        let results = try Self.results(directory.appendingPathComponent("search/results.jsonl"))
+        #expect(results["p_b"]?["status"] as? String == "proved" && results["p_b"]?["first_success"] as? Int == 1)
+        #expect(results["p_b"]?["proof"] as? String == "(exact Nat.add_zero n)", "the search's steps composed into one proof")
+        #expect(results["p_c"]?["status"] as? String == "unproved" && results["p_c"]?["samples"] as? Int == 2)
+        #expect(server.requestCount > 0)
+    }
 }

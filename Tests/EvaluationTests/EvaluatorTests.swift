@@ -23,7 +23,7 @@ final class ScriptedModel: ChatModel {
         let answer: String?? = scripts.withLock { scripts in
             guard let name = scripts.keys.first(where: { text.contains("theorem \($0) ") }), !scripts[name]!.isEmpty else { return .none }
             let statement = "theorem \(name) : 1 + 1 = 2 := by"
-            return .some(scripts[name]!.removeFirst().map { "```lean4\n\(statement)\n  \($0)\n```" })
+            return .some(scripts[name]!.removeFirst().map { $0.hasPrefix("RAW:") ? String($0.dropFirst(4)) : "```lean4\n\(statement)\n  \($0)\n```" })
         }
         guard case .some(let reply) = answer, let reply else {
             throw ModelError(.httpStatus, "HTTP 400: bad request", httpStatus: 400)
@@ -133,5 +133,21 @@ struct EvaluatorTests {
         #expect(result.status == .proved && result.firstSuccess == 1 && result.samples == 1)
         #expect(result.proof == "norm_num")
         #expect(model.requests == 2 && verifier.checks.withLock { $0 } == 2)
+    }
+
+    @Test func aSampleWithoutAProofIsNotResampledForRepair() async throws {
+        // Sample 1's output holds no proof: it fails (nothing to repair) without drawing another whole
+        // proof from the sample's repair budget; sample 2 is accepted.
+        let model = ScriptedModel(["p1": ["RAW:I cannot prove this.", "norm_num"]])
+        let prover = StatementProver(
+            configuration: ProverConfiguration(concurrency: 1),
+            services: ProverServices(verifier: CountingVerifier(), model: model, prompts: Self.prompts))
+        let evaluator = Evaluator(
+            configuration: EvaluationConfiguration(benchmark: "b", model: "scripted", strategy: .wholeProofRepair, samples: 2,
+                                                   repairRounds: 2, concurrency: 1),
+            prover: prover)
+        let result = try #require(try await evaluator.evaluate([Self.problem("p1")]).first)
+        #expect(result.firstSuccess == 2 && result.samples == 2)
+        #expect(model.requests == 2)
     }
 }

@@ -99,7 +99,9 @@ extension Evaluator {
         await slots.acquire()
         let outcome: ProofOutcome
         do {
-            outcome = try await sampler.prove(target, budget: plan.budget, round: index + 1, recorder: DiscardingRecorder(), stages: plan.stages)
+            // One whole proof per sample (its repairs belong to it); search and automation are one run each.
+            outcome = try await sampler.prove(target, budget: plan.budget, round: index + 1, recorder: DiscardingRecorder(),
+                                              stages: plan.stages, wholeProofSamples: plan.stages.contains(.wholeProof) ? 1 : nil)
         } catch {
             await slots.release()
             if error.code == .cancelled {

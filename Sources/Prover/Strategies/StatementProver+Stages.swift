@@ -1,4 +1,5 @@
 import Ledger
+import Synchronization
 
 /// The strategies one `StatementProver` call may run, always in the prover's fixed order
 /// (automation → whole-proof sampling → repair → step-wise search).
@@ -28,11 +29,14 @@ extension StatementProver {
     /// Proves `target` within `budget` using only `stages`, recording every checked candidate through
     /// `recorder`. Spending stops at the first accepted proof.
     ///
+    /// - Parameter wholeProofSamples: the most whole-proof samples drawn (nil: as many as the budget
+    ///   allows). With `[.wholeProof, .repair]` and 1, exactly one whole proof is sampled — even when the
+    ///   model's output holds no proof — and the rest of the budget goes to its repairs.
     /// - Throws: `ProverError` `.cancelled` when the task is cancelled, `.ledger` when recording fails.
     ///   Model and REPL failures do not throw: they end that strategy and appear in `problems`.
     public func prove(
         _ target: ProofTarget, budget: ProverBudget, round: Int, recorder: any AttemptRecording,
-        stages: ProverStages, portfolio: AutomationPortfolio? = nil
+        stages: ProverStages, portfolio: AutomationPortfolio? = nil, wholeProofSamples: Int? = nil
     ) async throws(ProverError) -> ProofOutcome {
         let run = ProofRun(target: target, budget: budget, round: round, configuration: configuration,
                            services: services, recorder: recorder)
@@ -41,7 +45,19 @@ extension StatementProver {
         }
         var leftovers = WholeProofLeftovers()
         if stages.contains(.wholeProof) {
-            leftovers = try await run.runWholeProof()
+            if let cap = wholeProofSamples {
+                // A run of its own whose budget allows `cap` samples and checks; its spending is then
+                // charged to `run`, which keeps the rest for the later stages.
+                let sampling = ProofRun(
+                    target: target,
+                    budget: ProverBudget(modelSamples: min(cap, budget.modelSamples), leanChecks: min(cap, budget.leanChecks),
+                                         wallTime: budget.wallTime),
+                    round: round, configuration: configuration, services: services, recorder: recorder)
+                leftovers = try await sampling.runWholeProof()
+                run.absorb(sampling)
+            } else {
+                leftovers = try await run.runWholeProof()
+            }
             if run.outcome.isProved { return run.outcome }
         }
         if stages.contains(.repair), try await run.runRepair(leftovers.failures) != nil {
@@ -51,5 +67,29 @@ extension StatementProver {
             try await runSearch(run, sketches: leftovers.sketches)
         }
         return run.outcome
+    }
+}
+
+extension ProofRun {
+    /// Takes over what `other` (a run on the same target) spent, checked and found.
+    func absorb(_ other: ProofRun) {
+        let spent = other.meter.spent
+        if spent.modelSamples > 0 { _ = meter.reserveSamples(spent.modelSamples) }
+        for _ in 0..<spent.leanChecks { _ = meter.reserveCheck() }
+        let theirs = other.state.withLock { $0 }
+        state.withLock { state in
+            state.checkedProofs.formUnion(theirs.checkedProofs)
+            state.nextSampleIndex = max(state.nextSampleIndex, theirs.nextSampleIndex)
+            state.outcome.attempts += theirs.outcome.attempts
+            state.outcome.promptTokens += theirs.outcome.promptTokens
+            state.outcome.completionTokens += theirs.outcome.completionTokens
+            state.outcome.leanSeconds += theirs.outcome.leanSeconds
+            state.outcome.duplicatesSkipped += theirs.outcome.duplicatesSkipped
+            state.outcome.problems += theirs.outcome.problems
+            if let proof = theirs.outcome.proof, state.outcome.proof == nil {
+                state.outcome.proof = proof
+                state.outcome.strategy = theirs.outcome.strategy
+            }
+        }
     }
 }

@@ -122,10 +122,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Evaluation",
+            dependencies: ["LeanSource", "ProblemCorpus", "LeanVerify", "Ledger", "ModelClient", "Conjecturer", "Prover"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "LeanPlay",
             dependencies: [
                 "LeanSource", "LeanExtraction", "ProblemCorpus", "LeanREPL", "LeanVerify", "ModelClient",
-                "Conjecturer", "Ledger", "Prover",
+                "Conjecturer", "Ledger", "Prover", "Evaluation",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: swiftSettings
@@ -170,6 +175,12 @@ let package = Package(
             name: "selfplay-round",
             dependencies: ["LeanPlay"],
             path: "Playgrounds/SelfPlayRound",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "evaluate-model",
+            dependencies: ["LeanPlay"],
+            path: "Playgrounds/EvaluateModel",
             swiftSettings: swiftSettings
         ),
 
@@ -217,6 +228,11 @@ let package = Package(
                 "Prover", "Ledger", "LeanSource", "LeanVerify", "LeanREPL", "ProblemCorpus", "ModelClient", "Conjecturer",
                 "LeanPlayTestSupport",
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EvaluationTests",
+            dependencies: ["Evaluation", "Prover", "ProblemCorpus", "LeanVerify", "ModelClient", "Conjecturer", "LeanPlayTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LeanPlayCLITests", dependencies: ["LeanPlay", "LeanPlayTestSupport"], swiftSettings: swiftSettings),

@@ -8,3 +8,4 @@
 @_exported public import Conjecturer
 @_exported public import Ledger
 @_exported public import Prover
+@_exported public import Evaluation

@@ -11,7 +11,7 @@
 import Foundation
 import LeanPlayTestSupport
 
-let known = ["pool", "extraction", "model", "ledger", "leanbudget"]
+let known = ["pool", "extraction", "model", "ledger", "leanbudget", "evaluation"]
 var selected: [String] = []
 var formalizations = 1_000_000
 var attempts = 5_000_000
@@ -59,6 +59,8 @@ for name in selected {
             lines = try runLedgerBenchmark(formalizations: formalizations, attempts: attempts)
         case "leanbudget":
             lines = try await runLeanBudgetBenchmark(fakeREPL: try FakeREPL.requireExecutable())
+        case "evaluation":
+            lines = try await runEvaluationBenchmark(fakeREPL: try FakeREPL.requireExecutable())
         default:
             lines = []
         }

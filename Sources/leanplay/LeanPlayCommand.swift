@@ -10,7 +10,7 @@ struct LeanPlayCommand: AsyncParsableCommand {
         version: LeanPlayVersion.current,
         subcommands: [
             DoctorCommand.self, VerifyCommand.self, FormalizeCommand.self, VariantsCommand.self,
-            SelfPlayCommand.self, ProveCommand.self, ReportCommand.self, ExportCommand.self,
+            SelfPlayCommand.self, ProveCommand.self, ReportCommand.self, ExportCommand.self, EvaluateCommand.self,
         ]
     )
 

@@ -62,7 +62,7 @@ public struct StatementProver: Sendable {
         return run.outcome
     }
 
-    private func runSearch(_ run: ProofRun, sketches: [String]) async throws(ProverError) {
+    func runSearch(_ run: ProofRun, sketches: [String]) async throws(ProverError) {
         guard let stepping = services.stepping, run.meter.budget.searchExpansions > 0 else { return }
         let key = run.keys.search()
         if let recorded = try await run.recorder.recordedAttempt(key: key) {

@@ -16,18 +16,30 @@ struct ReportCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var ledger: LedgerOption
-    @Flag(help: "One JSON line per formalization (with --rounds: one per round).")
+    @Option(help: "The run's ledger (an SQLite file).")
+    var db: String?
+    @Option(parsing: .upToNextOption, help: "Compare two `leanplay evaluate` output directories: --compare DIR_A DIR_B.")
+    var compare: [String] = []
+    @Flag(help: "One JSON line per formalization (with --rounds: one per round; with --compare: the comparison as one JSON line).")
     var json = false
     @Flag(help: "With --json, one line per round instead: {\"round\",\"kind\",…,\"tokens_prompt\",\"tokens_completion\",\"tokens_by_role\"}.")
     var rounds = false
 
+    func validate() throws {
+        if !compare.isEmpty, compare.count != 2 { throw ValidationError("--compare takes two directories: --compare DIR_A DIR_B") }
+        if compare.isEmpty, db == nil { throw ValidationError("report needs --db RUN.sqlite, or --compare DIR_A DIR_B") }
+    }
+
     func run() async throws {
+        if !compare.isEmpty {
+            try await CommandContext.reportingErrors("report") { try CompareReport.print(compare[0], compare[1], json: json) }
+            return
+        }
         try await CommandContext.reportingErrors("report") { try printReport() }
     }
 
     private func printReport() throws {
-        let ledger = try ledger.open(mustExist: true)
+        let ledger = try LedgerOption.open(db ?? "", mustExist: true)
         if json {
             _ = try ledger.export(rounds ? .roundReport : .formalizationReport, to: FileHandle.standardOutput)
             return

@@ -12,6 +12,11 @@ struct LedgerOption: ParsableArguments {
     /// - Throws: ``CLIError`` `.inputMissing` when `mustExist` and there is no such file (or it cannot be
     ///   opened), `.outputUnwritable` when a new ledger cannot be created.
     func open(mustExist: Bool) throws -> Ledger {
+        try Self.open(db, mustExist: mustExist)
+    }
+
+    /// Opens the ledger at `db`; `mustExist` for read-only commands.
+    static func open(_ db: String, mustExist: Bool) throws -> Ledger {
         if mustExist, !FileManager.default.fileExists(atPath: db) {
             throw CLIError(.inputMissing, "--db \(db): no such ledger (run `leanplay selfplay --db \(db) …` first)")
         }

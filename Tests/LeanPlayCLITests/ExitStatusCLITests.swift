@@ -32,6 +32,12 @@ struct ExitStatusCLITests {
              status: 66, stderrMentions: "missing.sqlite"),
         Case(name: "export --db missing", arguments: { _ in ["export", "--db", "missing.sqlite", "--kind", "sft", "--out", "x.jsonl"] },
              status: 66, stderrMentions: "missing.sqlite"),
+        Case(name: "evaluate missing bench", arguments: { ["evaluate", "missing.jsonl", "--out", "eval"] + $0.lean },
+             status: 66, stderrMentions: "missing.jsonl"),
+        Case(name: "export --from-leandojo missing", arguments: { _ in ["export", "--kind", "steps", "--from-leandojo", "missing.json", "--out", "s.jsonl"] },
+             status: 66, stderrMentions: "missing.json"),
+        Case(name: "report --compare missing", arguments: { _ in ["report", "--compare", "missingA", "missingB"] },
+             status: 66, stderrMentions: "missingA"),
         // An input in the wrong format: 65.
         Case(name: "selfplay --corpus malformed", arguments: { ["selfplay", "--db", "new.sqlite", "--corpus", "malformed.jsonl"] + $0.lean + $0.prompts },
              status: 65, stderrMentions: "malformed.jsonl:2"),

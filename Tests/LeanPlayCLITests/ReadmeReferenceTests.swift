@@ -44,7 +44,7 @@ struct ReadmeReferenceTests {
         return (declared, help.stdout)
     }
 
-    static let commands = ["doctor", "verify", "formalize", "variants", "selfplay", "prove", "report", "export"]
+    static let commands = ["doctor", "verify", "formalize", "variants", "selfplay", "prove", "report", "export", "evaluate"]
 
     @Test func everyCommandAndFlagOfTheBinaryIsInTheReadmeReference() async throws {
         let reference = try Self.section("## Command-line reference", in: try Self.readme())

@@ -53,8 +53,8 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(help: "Model tactics per search expansion (search).")
     var tacticsPerExpansion = 4
 
-    @Option(help: "Header for problems that have none.")
-    var defaultHeader = "import Mathlib"
+    @Option(help: "Header for problems that have none (default: [lean] default_header, itself `import Mathlib` by default).")
+    var defaultHeader: String?
 
     @Flag(help: "Print the summary as one JSON line instead of the table.")
     var json = false
@@ -91,8 +91,14 @@ struct EvaluateCommand: AsyncParsableCommand {
                 try await evaluate()
             } catch let error as EvaluationError {
                 switch error.code {
-                case .configurationChanged, .invalidConfiguration, .unreadableInput:
+                case .configurationChanged, .invalidConfiguration:
                     throw ValidationError(error.description)
+                case .unreadableInput:
+                    throw CLIError(.inputMissing, error.description)
+                case .unreadableDirectory:
+                    throw CLIError(.inputMalformed, error.description)
+                case .unwritableDirectory:
+                    throw CLIError(.outputUnwritable, error.description)
                 default:
                     printError("evaluate: \(error)")
                     throw ExitCode(1)
@@ -107,7 +113,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         let models = try context.models()
         let benchURL = context.url(bench)
         guard FileManager.default.fileExists(atPath: benchURL.path) else {
-            throw ValidationError("\(bench): no such benchmark file")
+            throw CLIError(.inputMissing, "\(bench): no such benchmark file")
         }
         let chosen = try chooseStrategy(hasModel: !models.isEmpty)
         let prover = context.configuration.proverConfiguration
@@ -115,7 +121,7 @@ struct EvaluateCommand: AsyncParsableCommand {
             benchmark: benchURL.lastPathComponent, model: chosen.needsModel ? EvaluateSupport.modelName(context.configuration) : nil,
             strategy: chosen, samples: samples ?? 8, ks: try parsedKs(), allSamples: allSamples, repairRounds: repairRounds,
             searchExpansions: searchExpansions, tacticsPerExpansion: tacticsPerExpansion, temperature: prover.temperature,
-            maxTokens: prover.maxTokens, defaultHeader: defaultHeader, portfolio: prover.portfolio, concurrency: concurrency)
+            maxTokens: prover.maxTokens, defaultHeader: defaultHeader ?? context.configuration.lean.defaultHeader, portfolio: prover.portfolio, concurrency: concurrency)
         try configuration.validate()
 
         let (problems, badLines) = CorpusLoader.loadSkippingBadLines(benchURL)

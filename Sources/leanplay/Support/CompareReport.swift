@@ -10,7 +10,7 @@ enum CompareReport {
         do {
             comparison = try EvaluationComparison(a: URL(fileURLWithPath: pathA), b: URL(fileURLWithPath: pathB))
         } catch {
-            throw ValidationError("--compare: \(error)")
+            throw CLIError(.inputMissing, "--compare: \(error)")
         }
         if json {
             try JSONLines.print(Line(comparison))

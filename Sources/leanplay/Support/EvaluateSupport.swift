@@ -23,7 +23,7 @@ enum EvaluateSupport {
             do {
                 text = try String(contentsOf: idsFile, encoding: .utf8)
             } catch {
-                throw ValidationError("--ids \(idsFile.path): cannot read the file (\(error.localizedDescription))")
+                throw CLIError(.inputMissing, "--ids \(idsFile.path): cannot read the file (\(error.localizedDescription))")
             }
             let wanted = Set(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
             let known = Set(selected.map(\.id))

@@ -15,7 +15,7 @@ enum LeanDojoExportSupport {
         let context = try CommandContext(config: config, prompts: prompts)
         let input = context.url(path)
         guard FileManager.default.fileExists(atPath: input.path) else {
-            throw ValidationError("--from-leandojo \(path): no such file")
+            throw CLIError(.inputMissing, "--from-leandojo \(path): no such file")
         }
         let library = try context.configuration.promptLibrary(workingDirectory: context.workingDirectory)
         let export = LeanDojoStepExport(prompts: library, limit: limit, valSteps: val)
@@ -24,7 +24,7 @@ enum LeanDojoExportSupport {
         do {
             counts = try export.run(input: input, output: output)
         } catch let error as EvaluationError {
-            throw ValidationError(error.description)
+            throw CLIError(error.code == .unwritableDirectory ? .outputUnwritable : .inputMalformed, error.description)
         }
         print("\(counts.trainLines) steps lines written to \(out) from \(counts.theorems) theorem(s)"
               + (val > 0 ? "; \(counts.valLines) to \(LeanDojoStepExport.validationURL(for: output).lastPathComponent)" : "")

@@ -121,6 +121,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Self-play and evaluation sit side by side on the prover's strategies, search and budgets.
+        .target(
+            name: "SelfPlay",
+            dependencies: [
+                "LeanSource", "ProblemCorpus", "LeanREPL", "LeanVerify", "ModelClient", "Conjecturer", "Ledger", "Prover",
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Evaluation",
             dependencies: ["LeanSource", "ProblemCorpus", "LeanVerify", "Ledger", "ModelClient", "Conjecturer", "Prover"],
@@ -130,7 +138,7 @@ let package = Package(
             name: "LeanPlay",
             dependencies: [
                 "LeanSource", "LeanExtraction", "ProblemCorpus", "LeanREPL", "LeanVerify", "ModelClient",
-                "Conjecturer", "Ledger", "Prover", "Evaluation",
+                "Conjecturer", "Ledger", "Prover", "SelfPlay", "Evaluation",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: swiftSettings
@@ -225,8 +233,8 @@ let package = Package(
         .testTarget(
             name: "ProverTests",
             dependencies: [
-                "Prover", "Ledger", "LeanSource", "LeanVerify", "LeanREPL", "ProblemCorpus", "ModelClient", "Conjecturer",
-                "LeanPlayTestSupport",
+                "Prover", "SelfPlay", "Ledger", "LeanSource", "LeanVerify", "LeanREPL", "ProblemCorpus", "ModelClient",
+                "Conjecturer", "LeanPlayTestSupport",
             ],
             swiftSettings: swiftSettings
         ),

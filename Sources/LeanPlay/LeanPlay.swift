@@ -8,4 +8,5 @@
 @_exported public import Conjecturer
 @_exported public import Ledger
 @_exported public import Prover
+@_exported public import SelfPlay
 @_exported public import Evaluation

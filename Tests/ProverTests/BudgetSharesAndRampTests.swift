@@ -6,6 +6,7 @@ import Ledger
 import ModelClient
 import ProblemCorpus
 @testable import Prover
+@testable import SelfPlay
 import Synchronization
 import Testing
 

@@ -5,6 +5,7 @@ import LeanVerify
 import Ledger
 import ProblemCorpus
 import Prover
+import SelfPlay
 import Testing
 
 /// End to end: the real `LeanVerifier` and `REPLWorkerPool` against the `fake-lean-repl` process in

@@ -6,6 +6,7 @@ import LeanVerify
 import Ledger
 import ModelClient
 @testable import Prover
+@testable import SelfPlay
 import Testing
 
 /// What the step-wise search spends, on the `fake-lean-repl` process: an obligation is expanded until

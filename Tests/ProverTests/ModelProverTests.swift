@@ -6,6 +6,7 @@ import Ledger
 import ModelClient
 import ProblemCorpus
 @testable import Prover
+@testable import SelfPlay
 import Testing
 
 /// The real `OpenAICompatibleClient` (libcurl) against the loopback provider stand-in, the project's own

@@ -4,6 +4,7 @@ import LeanSource
 import LeanVerify
 import Ledger
 @testable import Prover
+@testable import SelfPlay
 import Synchronization
 import Testing
 

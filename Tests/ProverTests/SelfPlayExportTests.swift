@@ -2,6 +2,7 @@ import Foundation
 import Ledger
 import ProblemCorpus
 import Prover
+import SelfPlay
 import Testing
 
 @Suite("Self-play training exports")

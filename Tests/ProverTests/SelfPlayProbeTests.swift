@@ -1,6 +1,7 @@
 import Ledger
 import ProblemCorpus
 @testable import Prover
+@testable import SelfPlay
 import Testing
 
 /// The probes a self-play round builds: variables named like hypotheses stay, premises written inside

@@ -1,6 +1,7 @@
 import Ledger
 import ProblemCorpus
 @testable import Prover
+@testable import SelfPlay
 import Synchronization
 import Testing
 

@@ -7,7 +7,7 @@ import Synchronization
 /// Strategies (in `ProofRun+*.swift`) produce candidates; `check` is the single gate through which a
 /// candidate reaches Lean: resume (a key recorded by an earlier run is replayed, not re-spent), dedupe
 /// (identical normalized proofs are checked once), budget, then `ProofVerifying.verify` and recording.
-final class ProofRun: Sendable {
+package final class ProofRun: Sendable {
     struct State: Sendable {
         var checkedProofs = Set<String>()
         var outcome = ProofOutcome.empty
@@ -126,14 +126,14 @@ final class ProofRun: Sendable {
     }
 
     /// The rule named by attempts recorded for model samples that held no proof.
-    static let noProofRule = "no-proof"
+    package static let noProofRule = "no-proof"
 
     /// Notes a problem that stopped one strategy but not the run (for example a failed model request).
     func note(_ problem: ProverError) {
         state.withLock { $0.outcome.problems.append(problem.description) }
     }
 
-    static func checkCancellation(_ context: String) throws(ProverError) {
+    package static func checkCancellation(_ context: String) throws(ProverError) {
         if Task.isCancelled {
             throw ProverError(.cancelled, "The run was cancelled; attempts recorded so far are kept. Rerun to resume.",
                               context: context)

@@ -1,3 +1,4 @@
+public import Prover
 /// What one round did to one formalization: the per-formalization row of a round report.
 public struct FormalizationResult: Sendable, Hashable, Codable {
     /// The formalization.

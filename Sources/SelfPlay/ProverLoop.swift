@@ -1,4 +1,5 @@
 public import Ledger
+public import Prover
 
 /// Proves what the ledger's curriculum queue holds: `leanplay prove --db`.
 ///

@@ -5,6 +5,7 @@ import LeanVerify
 import ModelClient
 import Ledger
 import ProblemCorpus
+import Prover
 
 /// The conjecture stage of a round: model formalizations of problems without a formal statement, and
 /// variants of the previous round's hardest open and freshly proved formalizations (symbolic mutations

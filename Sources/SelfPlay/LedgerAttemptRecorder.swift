@@ -1,5 +1,6 @@
 public import Ledger
 import LeanVerify
+public import Prover
 
 /// Records prover attempts in the ledger (`recordAttempt`, one transaction each, idempotent on the key)
 /// and answers resume questions from it (`attempt(key:)`).

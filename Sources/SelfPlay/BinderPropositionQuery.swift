@@ -1,5 +1,6 @@
 import LeanREPL
 import LeanSource
+import Prover
 
 /// Asks Lean which binders are propositions when their type alone does not tell
 /// (`HypothesisHeuristic.Kind.undetermined`, e.g. `(hx : MyPred x)` or `(x : Foo)`).

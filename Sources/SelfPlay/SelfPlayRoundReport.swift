@@ -1,4 +1,5 @@
 public import Ledger
+public import Prover
 
 /// The report of one self-play round (or one `ProverLoop` pass), stored in the ledger's `rounds` table.
 public struct SelfPlayRoundReport: Sendable, Hashable, Codable {

@@ -2,6 +2,7 @@ import LeanSource
 import LeanVerify
 import Ledger
 import ProblemCorpus
+import Prover
 
 /// Brings corpus problems into the ledger: each problem, and its formal statement (when it has one) as a
 /// validated formalization. Statements already in the ledger are skipped, so every round may pass the

@@ -1,5 +1,6 @@
 import LeanSource
 public import Ledger
+public import Prover
 
 /// Works one queue item: prove (or shorten), then disprove through the negation when unproved, then
 /// probe a fresh proof for vacuity and a trivial conclusion. Everything is recorded in the ledger as it

@@ -3,6 +3,7 @@ import Conjecturer
 public import Ledger
 public import LeanSource
 public import ModelClient
+public import Prover
 
 /// How a self-play round is run. Every field has a working default.
 public struct SelfPlayConfiguration: Sendable, Hashable {

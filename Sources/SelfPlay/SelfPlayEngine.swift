@@ -2,6 +2,7 @@ import Foundation
 public import LeanVerify
 public import Ledger
 public import ProblemCorpus
+public import Prover
 
 /// Runs conjecturer/prover self-play rounds against the ledger.
 ///

@@ -1,7 +1,7 @@
 import Foundation
 public import LeanVerify
 public import Ledger
-public import Prover
+import Prover
 
 /// The verdict cache of self-play and evaluation: final verdicts in the ledger's `verdict_cache` table
 /// (migration `v4-verdict-cache`), so a rerun, a resumed round or a duplicate candidate in another round

@@ -1,7 +1,7 @@
 public import Ledger
 public import ModelClient
 import Synchronization
-public import Prover
+import Prover
 
 /// A `ChatModel` that writes every response's token usage to the ledger under its round and role, as
 /// the response arrives (``Ledger/addRoundTokens(_:role:usage:)``), then hands the response on.

@@ -1,4 +1,4 @@
-public import Prover
+import Prover
 /// Progress of a round, for the CLI's progress bar.
 public struct SelfPlayProgress: Sendable, Hashable {
     /// The stage a round is in.

@@ -1,4 +1,4 @@
-public import LeanSource
+import LeanSource
 public import ProblemCorpus
 
 /// A theorem a variant curriculum starts from.

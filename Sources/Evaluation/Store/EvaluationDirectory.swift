@@ -103,7 +103,7 @@ public final class EvaluationDirectory: Sendable {
         try appendLock.withLock { (_: inout ()) throws(EvaluationError) -> Void in
             do {
                 if !FileManager.default.fileExists(atPath: resultsURL.path) {
-                    FileManager.default.createFile(atPath: resultsURL.path, contents: nil)
+                    _ = FileManager.default.createFile(atPath: resultsURL.path, contents: nil)
                 }
                 let handle = try FileHandle(forWritingTo: resultsURL)
                 defer { try? handle.close() }

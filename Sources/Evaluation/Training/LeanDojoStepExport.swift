@@ -1,6 +1,6 @@
 public import Conjecturer
 public import Foundation
-public import ProblemCorpus
+import ProblemCorpus
 import ModelClient
 
 /// Writes chat-format supervised fine-tuning lines from a LeanDojo Benchmark 4 split file: one line per

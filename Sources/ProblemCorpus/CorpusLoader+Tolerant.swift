@@ -14,35 +14,6 @@ extension CorpusLoader {
     public static func loadSkippingBadLines(
         _ url: URL, format: CorpusFormat = .automatic
     ) -> (problems: [Problem], errors: [CorpusError]) {
-        var problems: [Problem] = []
-        var errors: [CorpusError] = []
-        do throws(CorpusError) {
-            var reader = try JSONLLineReader(url: url, maximumLineBytes: maximumLineBytes)
-            defer { reader.close() }
-            let decoder = ProblemLineDecoder(format: format, file: url.path)
-            var linesByID: [String: Int] = [:]
-            while let line = try reader.nextLine() {
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                let problem: Problem
-                do throws(CorpusError) {
-                    problem = try decoder.decode(line, line: reader.lineNumber)
-                } catch {
-                    errors.append(error)
-                    continue
-                }
-                if let earlier = linesByID[problem.id] {
-                    errors.append(CorpusError(
-                        code: .duplicateID,
-                        message: "id \"\(problem.id)\" was already used on line \(earlier). Give each problem its own id.",
-                        file: url.path, line: reader.lineNumber))
-                    continue
-                }
-                linesByID[problem.id] = reader.lineNumber
-                problems.append(problem)
-            }
-        } catch {
-            errors.append(error)
-        }
-        return (problems, errors)
+        read(url, format: format, stopAtFirstBadLine: false)
     }
 }

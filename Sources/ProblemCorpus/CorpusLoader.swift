@@ -28,7 +28,18 @@ public enum CorpusLoader {
     public static func loadPartial(
         _ url: URL, format: CorpusFormat = .automatic
     ) -> (problems: [Problem], error: CorpusError?) {
+        let (problems, errors) = read(url, format: format, stopAtFirstBadLine: true)
+        return (problems, errors.first)
+    }
+
+    /// Reads the file line by line: every good problem, and the errors of bad lines (`file:line`), the
+    /// error that ended reading last (an unreadable file, an over-long line). With `stopAtFirstBadLine`
+    /// reading ends at the first bad line.
+    static func read(
+        _ url: URL, format: CorpusFormat, stopAtFirstBadLine: Bool
+    ) -> (problems: [Problem], errors: [CorpusError]) {
         var problems: [Problem] = []
+        var errors: [CorpusError] = []
         do throws(CorpusError) {
             var reader = try JSONLLineReader(url: url, maximumLineBytes: maximumLineBytes)
             defer { reader.close() }
@@ -36,19 +47,26 @@ public enum CorpusLoader {
             var linesByID: [String: Int] = [:]
             while let line = try reader.nextLine() {
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                let problem = try decoder.decode(line, line: reader.lineNumber)
-                if let earlier = linesByID[problem.id] {
-                    throw CorpusError(
-                        code: .duplicateID,
-                        message: "id \"\(problem.id)\" was already used on line \(earlier). Give each problem its own id.",
-                        file: url.path, line: reader.lineNumber)
+                let problem: Problem
+                do throws(CorpusError) {
+                    problem = try decoder.decode(line, line: reader.lineNumber)
+                    if let earlier = linesByID[problem.id] {
+                        throw CorpusError(
+                            code: .duplicateID,
+                            message: "id \"\(problem.id)\" was already used on line \(earlier). Give each problem its own id.",
+                            file: url.path, line: reader.lineNumber)
+                    }
+                } catch {
+                    errors.append(error)
+                    if stopAtFirstBadLine { return (problems, errors) }
+                    continue
                 }
                 linesByID[problem.id] = reader.lineNumber
                 problems.append(problem)
             }
-            return (problems, nil)
         } catch {
-            return (problems, error)
+            errors.append(error)
         }
+        return (problems, errors)
     }
 }

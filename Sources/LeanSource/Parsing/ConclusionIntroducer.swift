@@ -62,7 +62,7 @@ enum ConclusionIntroducer {
             var groups: [BinderParser.Group] = []
             var index = 0
             while index < tokens.count {
-                guard let close = closing(of: index, in: tokens) else { return nil }
+                guard let close = LeanVocabulary.closingIndex(of: index, in: tokens) else { return nil }
                 let bracket: LeanBinder.Bracket
                 var inner = (index + 1)..<close
                 switch tokens[index].text {
@@ -147,18 +147,6 @@ enum ConclusionIntroducer {
         }
         parts.append(start..<tokens.count)
         return parts
-    }
-
-    private static func closing(of open: Int, in tokens: [LeanToken]) -> Int? {
-        var depth = 0
-        for index in open..<tokens.count {
-            if LeanVocabulary.isOpening(tokens[index]) { depth += 1 }
-            if LeanVocabulary.isClosing(tokens[index]) {
-                depth -= 1
-                if depth == 0 { return index }
-            }
-        }
-        return nil
     }
 
     static func trimmed(_ text: String) -> String {

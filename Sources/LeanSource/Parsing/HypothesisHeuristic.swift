@@ -162,7 +162,7 @@ public enum HypothesisHeuristic {
     static func unwrapped(_ tokens: [LeanToken]) -> [LeanToken] {
         var tokens = tokens
         var unwrapped = 0
-        while unwrapped < 8, tokens.count >= 2, tokens.first!.is("("), closingIndex(of: 0, in: tokens) == tokens.count - 1 {
+        while unwrapped < 8, tokens.count >= 2, tokens.first!.is("("), LeanVocabulary.closingIndex(of: 0, in: tokens) == tokens.count - 1 {
             unwrapped += 1
             tokens = Array(tokens.dropFirst().dropLast())
         }
@@ -213,17 +213,5 @@ public enum HypothesisHeuristic {
             }
         }
         return parts
-    }
-
-    private static func closingIndex(of open: Int, in tokens: [LeanToken]) -> Int? {
-        var depth = 0
-        for index in open..<tokens.count {
-            if LeanVocabulary.isOpening(tokens[index]) { depth += 1 }
-            if LeanVocabulary.isClosing(tokens[index]) {
-                depth -= 1
-                if depth == 0 { return index }
-            }
-        }
-        return nil
     }
 }

@@ -35,6 +35,20 @@ enum LeanVocabulary {
         token.kind == .symbol && closingBrackets.contains(token.text)
     }
 
+    /// The index of the bracket that closes the one at `open` (brackets of any kind nest together), or
+    /// nil when it is never closed.
+    static func closingIndex(of open: Int, in tokens: [LeanToken]) -> Int? {
+        var depth = 0
+        for index in open..<tokens.count {
+            if isOpening(tokens[index]) { depth += 1 }
+            if isClosing(tokens[index]) {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+        }
+        return nil
+    }
+
     /// `#` commands of Lean core, Batteries, Mathlib, Aesop, Plausible and ProofWidgets. Lean reads the
     /// longest token that starts the text, so `#evalx` is `#eval` applied to `x`.
     static let hashCommands: [String] = [

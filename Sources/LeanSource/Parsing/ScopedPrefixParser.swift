@@ -67,14 +67,7 @@ enum ScopedPrefixParser {
     }
 
     private static func closing(of open: Int, in tokens: [LeanToken]) throws(LeanSourceError) -> Int {
-        var depth = 0
-        for index in open..<tokens.count {
-            if LeanVocabulary.isOpening(tokens[index]) { depth += 1 }
-            if LeanVocabulary.isClosing(tokens[index]) {
-                depth -= 1
-                if depth == 0 { return index }
-            }
-        }
+        if let close = LeanVocabulary.closingIndex(of: open, in: tokens) { return close }
         throw LeanSourceError(code: .unbalancedBrackets, message: "`@[` is never closed.",
                               line: tokens[open].line, column: tokens[open].column)
     }

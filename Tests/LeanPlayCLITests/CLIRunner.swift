@@ -70,7 +70,7 @@ struct CLIRunner {
 
     /// A fresh temporary directory.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("leanplay-cli-\(UUID().uuidString)")
+        let url = cliTestRoot.appendingPathComponent("leanplay-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -81,4 +81,17 @@ struct CLIRunner {
         try rules.write(to: rulesFile, atomically: true, encoding: .utf8)
         return "\(try FakeREPL.requireExecutable().path) --oracle \(rulesFile.path)"
     }
+}
+
+/// One folder per test process for every CLI test's working directory, removed when the process exits,
+/// so a test run leaves nothing behind in the system's temporary folder.
+private let cliTestRoot: URL = {
+    let url = cliTestRootURL()
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: cliTestRootURL()) }
+    return url
+}()
+
+private func cliTestRootURL() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("leanplay-cli-tests-\(getpid())")
 }

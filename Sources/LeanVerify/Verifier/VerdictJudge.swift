@@ -26,7 +26,15 @@ public enum VerdictJudge {
     /// nothing accepted may depend on (`#print axioms` of the theorem would list `sorryAx`). Any error
     /// means the statement does not elaborate under the header: the verdict is rejected by
     /// ``VerificationRule/invalidStatement`` before the proof is sent.
+    /// A timeout — reported by the REPL, or Lean's heartbeat limit while elaborating the statement — is a
+    /// timeout (not cached), never a refusal or an invalid statement.
     public static func judgeReference(_ response: REPLResponse, command: VerificationCommand) -> TheoremOutcome {
+        if let timeout = reportedTimeout(response, what: "the statement's reference command") { return .decided(timeout) }
+        if let heartbeat = response.errors.first(where: { LeanMessageClassifier.isHeartbeatTimeout($0.data) }) {
+            return .decided(.decided(.timeout, by: .heartbeats,
+                "Lean hit its heartbeat limit elaborating the statement (its reference command, closed with `sorry`); "
+                    + "the proof was not checked: \(heartbeat.data)"))
+        }
         if let protocolError = response.protocolError {
             return .decided(.decided(.crashed, by: .protocolError,
                 "the REPL refused the statement's reference command: \(protocolError)"))

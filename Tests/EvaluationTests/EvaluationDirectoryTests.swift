@@ -27,6 +27,25 @@ struct EvaluationDirectoryTests {
         }
     }
 
+    /// The verification policy decides which proofs count (`--allow-native`, the axiom whitelist,
+    /// `max_heartbeats`): results measured under another policy must not be mixed in on resume.
+    @Test func aChangedVerificationPolicyIsAChangedConfiguration() throws {
+        let url = Self.temporary()
+        var strict = Self.configuration
+        strict.verification = "axioms=Quot.sound,propext;options=;native=false;maxHeartbeats=400000"
+        _ = try EvaluationDirectory.open(url, configuration: strict)
+        _ = try EvaluationDirectory.open(url, configuration: strict)
+        var native = strict
+        native.verification = "axioms=Lean.ofReduceBool,Quot.sound,propext;options=;native=true;maxHeartbeats=400000"
+        do {
+            _ = try EvaluationDirectory.open(url, configuration: native)
+            Issue.record("a changed verification policy must be refused")
+        } catch {
+            #expect(error.code == .configurationChanged)
+            #expect(error.message.contains("verification:") && error.message.contains("native=true"), "\(error.message)")
+        }
+    }
+
     @Test func resultsSurviveAKillMidLine() throws {
         let url = Self.temporary()
         let directory = try EvaluationDirectory.open(url, configuration: Self.configuration)

@@ -121,7 +121,8 @@ struct EvaluateCommand: AsyncParsableCommand {
             benchmark: benchURL.lastPathComponent, model: chosen.needsModel ? EvaluateSupport.modelName(context.configuration) : nil,
             strategy: chosen, samples: samples ?? 8, ks: try parsedKs(), allSamples: allSamples, repairRounds: repairRounds,
             searchExpansions: searchExpansions, tacticsPerExpansion: tacticsPerExpansion, temperature: prover.temperature,
-            maxTokens: prover.maxTokens, defaultHeader: defaultHeader ?? context.configuration.lean.defaultHeader, portfolio: prover.portfolio, concurrency: concurrency)
+            maxTokens: prover.maxTokens, defaultHeader: defaultHeader ?? context.configuration.lean.defaultHeader, portfolio: prover.portfolio,
+            verification: context.configuration.verificationPolicy.fingerprint, concurrency: concurrency)
         try configuration.validate()
 
         let (problems, badLines) = CorpusLoader.loadSkippingBadLines(benchURL)

@@ -1,4 +1,5 @@
 import Foundation
+import Prover
 import Testing
 @testable import Evaluation
 
@@ -44,6 +45,13 @@ struct EvaluationDirectoryTests {
             #expect(error.code == .configurationChanged)
             #expect(error.message.contains("verification:") && error.message.contains("native=true"), "\(error.message)")
         }
+    }
+
+    @Test func automationNeedsAPortfolio() throws {
+        let empty = EvaluationConfiguration(benchmark: "b", model: nil, strategy: .automation, samples: 1,
+                                            portfolio: AutomationPortfolio(tactics: []))
+        #expect(throws: EvaluationError.self) { try empty.validate() }
+        #expect(throws: Never.self) { try EvaluationConfiguration(benchmark: "b", model: nil, strategy: .automation, samples: 1).validate() }
     }
 
     @Test func resultsSurviveAKillMidLine() throws {

@@ -88,6 +88,12 @@ public struct EvaluationConfiguration: Sendable, Hashable, Codable {
                 .invalidConfiguration,
                 "pass@\(bad) needs 1 ≤ k ≤ samples (\(samples)); raise --samples or drop \(bad) from --k")
         }
+        if strategy == .automation, portfolio.tactics.isEmpty {
+            throw EvaluationError(
+                .invalidConfiguration,
+                "--strategy automation with an empty portfolio ([search] automation = []) would try no proof at all; "
+                    + "list tactics under [search] automation or configure a model and choose a model strategy")
+        }
         guard repairRounds >= 0, searchExpansions >= 0, tacticsPerExpansion >= 0, sampleWallSeconds > 0 else {
             throw EvaluationError(.invalidConfiguration, "repair rounds, search expansions and tactics must not be negative")
         }

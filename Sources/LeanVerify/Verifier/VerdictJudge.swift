@@ -9,8 +9,8 @@ public import LeanREPL
 ///
 /// The order of checks: the reference command (Lean error → rejected as an invalid statement), the
 /// theorem command (protocol error → crashed; Lean error → rejected; sorry →
-/// incomplete), then the type check (mismatch → tampered), then the axioms report (missing or unparsable
-/// → rejected, `sorryAx` → incomplete, non-whitelisted → rejected). Only when all pass is the proof
+/// incomplete), then the type check (mismatch → tampered; a protocol error → crashed), then the axioms
+/// report (a protocol error → crashed; missing or unparsable → rejected, `sorryAx` → incomplete, non-whitelisted → rejected). Only when all pass is the proof
 /// accepted.
 public enum VerdictJudge {
     /// The outcome of judging the theorem command.
@@ -98,8 +98,9 @@ public enum VerdictJudge {
                 "the type check `example : … := @\(command.theoremName)` hit Lean's heartbeat limit: \(heartbeat.data)")
         }
         if let protocolError = response.protocolError {
-            return .decided(.tampered, by: .statementMismatch,
-                "the type check `example : … := @\(command.theoremName)` was refused by the REPL: \(protocolError)")
+            // The REPL refused the command: nothing was decided about the proof (not `tampered`, not cached).
+            return .decided(.crashed, by: .protocolError,
+                "the REPL refused the type check `example : … := @\(command.theoremName)` (\(protocolError)); not accepted")
         }
         let errors = response.errors
         guard let first = errors.first else { return nil }
@@ -114,7 +115,8 @@ public enum VerdictJudge {
         let name = command.theoremName
         if let timeout = reportedTimeout(response, what: "`#print axioms \(name)`") { return timeout }
         if let protocolError = response.protocolError {
-            return .decided(.rejected, by: .axiomsReportMissing,
+            // Fail closed, but a refusal by the REPL is not Lean's judgement: crashed, never cached as final.
+            return .decided(.crashed, by: .protocolError,
                 "`#print axioms \(name)` was refused by the REPL (\(protocolError)); not accepted (fail closed)")
         }
         let errors = response.errors

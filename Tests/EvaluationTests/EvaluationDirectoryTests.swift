@@ -1,4 +1,5 @@
 import Foundation
+import Prover
 import Testing
 @testable import Evaluation
 
@@ -25,6 +26,32 @@ struct EvaluationDirectoryTests {
             #expect(error.code == .configurationChanged)
             #expect(error.message.contains("samples: 8 → 16") && error.message.contains("--out"))
         }
+    }
+
+    /// The verification policy decides which proofs count (`--allow-native`, the axiom whitelist,
+    /// `max_heartbeats`): results measured under another policy must not be mixed in on resume.
+    @Test func aChangedVerificationPolicyIsAChangedConfiguration() throws {
+        let url = Self.temporary()
+        var strict = Self.configuration
+        strict.verification = "axioms=Quot.sound,propext;options=;native=false;maxHeartbeats=400000"
+        _ = try EvaluationDirectory.open(url, configuration: strict)
+        _ = try EvaluationDirectory.open(url, configuration: strict)
+        var native = strict
+        native.verification = "axioms=Lean.ofReduceBool,Quot.sound,propext;options=;native=true;maxHeartbeats=400000"
+        do {
+            _ = try EvaluationDirectory.open(url, configuration: native)
+            Issue.record("a changed verification policy must be refused")
+        } catch {
+            #expect(error.code == .configurationChanged)
+            #expect(error.message.contains("verification:") && error.message.contains("native=true"), "\(error.message)")
+        }
+    }
+
+    @Test func automationNeedsAPortfolio() throws {
+        let empty = EvaluationConfiguration(benchmark: "b", model: nil, strategy: .automation, samples: 1,
+                                            portfolio: AutomationPortfolio(tactics: []))
+        #expect(throws: EvaluationError.self) { try empty.validate() }
+        #expect(throws: Never.self) { try EvaluationConfiguration(benchmark: "b", model: nil, strategy: .automation, samples: 1).validate() }
     }
 
     @Test func resultsSurviveAKillMidLine() throws {

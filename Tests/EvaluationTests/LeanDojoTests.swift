@@ -42,6 +42,26 @@ struct LeanDojoTests {
         #expect(throws: CorpusError.self) { _ = try notArray.next() }
     }
 
+    /// Two files pasted together, or elements without a separating comma, are not a LeanDojo split file:
+    /// named, not half-read as if the file ended at the first `]`.
+    @Test(arguments: [
+        #"[{"full_name": "A", "file_path": "A.lean", "traced_tactics": []}] [{"full_name": "B", "file_path": "B.lean", "traced_tactics": []}]"#,
+        #"[{"full_name": "A", "file_path": "A.lean", "traced_tactics": []} {"full_name": "B", "file_path": "B.lean", "traced_tactics": []}]"#,
+    ])
+    func textAfterTheArrayOrAMissingCommaIsMalformed(_ text: String) throws {
+        var reader = try LeanDojoReader(url: try Self.write(text), chunkSize: 5)
+        #expect(try reader.next()?.fullName == "A")
+        do {
+            while try reader.next() != nil {}
+            Issue.record("malformed input must be named")
+        } catch {
+            #expect(error.code == .malformedJSON, "\(error.message)")
+        }
+        var fine = try LeanDojoReader(url: try Self.write(#"[{"full_name": "A", "file_path": "A.lean", "traced_tactics": []}]"# + "\n  \n"))
+        #expect(try fine.next()?.fullName == "A")
+        #expect(try fine.next() == nil)
+    }
+
     @Test func exportWritesOneChatLinePerStepWithAValidationSplit() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let prompts = try PromptLibrary.load(from: root.appendingPathComponent("Prompts"))

@@ -201,6 +201,18 @@ struct EvaluateCLITests {
         #expect(needsModel.exitCode != 0 && needsModel.stderr.contains("needs a model"))
     }
 
+    /// `--strategy automation` with `[search] automation = []` would report pass@k = 0 for every problem
+    /// after spending nothing: it is refused as a configuration that cannot work, and nothing is written.
+    @Test func automationWithAnEmptyPortfolioIsRefused() async throws {
+        let (directory, repl) = try Self.workspace()
+        try "[search]\nautomation = []\n".write(to: directory.appendingPathComponent("empty.toml"), atomically: true, encoding: .utf8)
+        let run = try await CLIRunner.run(Self.arguments(out: "none", repl: repl, server: nil, extra: ["--config", "empty.toml"]),
+                                          in: directory)
+        #expect(run.exitCode == 2, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("[search] automation"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("none").path))
+    }
+
     @Test func withoutLeanItStopsAtOnceAndWritesNothing() async throws {
         let (directory, _) = try Self.workspace()
         let run = try await CLIRunner.run(["evaluate", "bench.jsonl", "--out", "out"], in: directory)

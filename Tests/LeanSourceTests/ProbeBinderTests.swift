@@ -74,11 +74,11 @@ struct ProbeBinderTests {
                      vacuity: "theorem t_v (x y : ℕ) (hyp₁ : x < y) (hyp₂ : y < 10) : False",
                      triviality: "theorem t_t (x y : ℕ) : x < 9"),
         Introduction(statement: "theorem t (S : Finset ℕ) : ∀ x ∈ S, x ≤ S.sum id",
-                     vacuity: "theorem t_v (S : Finset ℕ) (x) (hyp₁ : x ∈ S) : False",
-                     triviality: "theorem t_t (S : Finset ℕ) (x) : x ≤ S.sum id"),
+                     vacuity: "theorem t_v (S : Finset ℕ) (x) (hyp₁ : x ∈ S) (binder_types : ((x ∈ S) → (x ≤ S.sum id)) → True) : False",
+                     triviality: "theorem t_t (S : Finset ℕ) (x) (binder_types : ((x ∈ S) → (x ≤ S.sum id)) → True) : x ≤ S.sum id"),
         Introduction(statement: "theorem t : ∀ {n : ℕ}, ∀ m > n, (n = 0 → m > 0)",
-                     vacuity: "theorem t_v {n : ℕ} (m) (hyp₁ : m > n) (hyp₂ : n = 0) : False",
-                     triviality: "theorem t_t {n : ℕ} (m) : m > 0"),
+                     vacuity: "theorem t_v {n : ℕ} (m) (hyp₁ : m > n) (hyp₂ : n = 0) (binder_types : ((m > n) → (n = 0) → (m > 0)) → True) : False",
+                     triviality: "theorem t_t {n : ℕ} (m) (binder_types : ((m > n) → (n = 0) → (m > 0)) → True) : m > 0"),
         Introduction(statement: "theorem t (a : ℝ) (h : 0 < a) : (a = 1 → a ^ 2 = 1) → a > 0",
                      vacuity: "theorem t_v (a : ℝ) (h : 0 < a) (hyp₁ : (a = 1 → a ^ 2 = 1)) : False",
                      triviality: "theorem t_t (a : ℝ) : a > 0"),
@@ -86,8 +86,18 @@ struct ProbeBinderTests {
                      vacuity: "theorem t_v (hyp₁ : 1 = 1) (x : ℕ) (hyp₂ : x = x) : False",
                      triviality: "theorem t_t (x : ℕ) : True"),
         Introduction(statement: "theorem t (f : ℝ → ℝ) : ∀ ε > 0, ∃ δ > 0, ∀ x, |x| < δ → |f x| < ε",
-                     vacuity: "theorem t_v (f : ℝ → ℝ) (ε) (hyp₁ : ε > 0) : False",
-                     triviality: "theorem t_t (f : ℝ → ℝ) (ε) : ∃ δ > 0, ∀ x, |x| < δ → |f x| < ε"),
+                     vacuity: "theorem t_v (f : ℝ → ℝ) (ε) (hyp₁ : ε > 0) (binder_types : ((ε > 0) → (∃ δ > 0, ∀ x, |x| < δ → |f x| < ε)) → True) : False",
+                     triviality: "theorem t_t (f : ℝ → ℝ) (ε) (binder_types : ((ε > 0) → (∃ δ > 0, ∀ x, |x| < δ → |f x| < ε)) → True) : ∃ δ > 0, ∀ x, |x| < δ → |f x| < ε"),
+        // An untyped variable keeps the type the whole statement gives it (x : ℤ here, not the ℕ that
+        // `(x) : 0 ≤ x` alone would default to, which `omega` proves: a false `trivial_conclusion`).
+        Introduction(statement: "theorem t (S : Finset ℤ) (h : S = {1, 2, 3}) : ∀ x ∈ S, 0 ≤ x",
+                     vacuity: "theorem t_v (S : Finset ℤ) (h : S = {1, 2, 3}) (x) (hyp₁ : x ∈ S) (binder_types : ((x ∈ S) → (0 ≤ x)) → True) : False",
+                     triviality: "theorem t_t (S : Finset ℤ) (x) (binder_types : ((x ∈ S) → (0 ≤ x)) → True) : 0 ≤ x"),
+        // … and x : ℝ from `f x` (alone, `(x) (hyp₁ : x > 0) (hyp₂ : x < 1) : False` is ℕ and provable:
+        // a false `vacuous`).
+        Introduction(statement: "theorem t (f : ℝ → ℝ) : ∀ x > 0, x < 1 → f x < 2",
+                     vacuity: "theorem t_v (f : ℝ → ℝ) (x) (hyp₁ : x > 0) (hyp₂ : x < 1) (binder_types : ((x > 0) → (x < 1) → (f x < 2)) → True) : False",
+                     triviality: "theorem t_t (f : ℝ → ℝ) (x) (binder_types : ((x > 0) → (x < 1) → (f x < 2)) → True) : f x < 2"),
         Introduction(statement: "theorem t : ∀ (n : ℕ) (hn : 0 < n) [inst : Fact (1 < n)], n ≥ 1",
                      vacuity: "theorem t_v (n : ℕ) (hn : 0 < n) [inst : Fact (1 < n)] : False",
                      triviality: "theorem t_t (n : ℕ) : n ≥ 1"),
@@ -108,6 +118,15 @@ struct ProbeBinderTests {
         guard let vacuity = example.vacuity, let triviality = example.triviality else { return }
         #expect(declaration.vacuityProbe(named: "t_v").rendered(ending: .bare) == vacuity)
         #expect(declaration.trivialityProbe(named: "t_t").rendered(ending: .bare) == triviality)
+    }
+
+    @Test("the typing anchor is no hypothesis, and introducing twice changes nothing")
+    func typingAnchorIsStable() throws {
+        let declaration = try LeanParser.parseDeclaration("theorem t (S : Finset ℤ) : ∀ x ∈ S, 0 ≤ x")
+        let introduced = declaration.introducingConclusionBinders()
+        #expect(introduced.hypotheses.map(\.names) == [["hyp₁"]])
+        #expect(introduced.introducingConclusionBinders() == introduced)
+        #expect(introduced.trivialityProbe(named: "p") == declaration.trivialityProbe(named: "p"))
     }
 
     @Test("statements without premises keep their conclusion")

@@ -40,6 +40,22 @@ struct LeanBudgetVerifierTests {
         #expect(verdict.status == .accepted, "\(verdict.reason)")
     }
 
+    /// The verifier's budget is the one in effect: a statement prefix that sets `maxHeartbeats` (allowed
+    /// by the policy) would otherwise sit inside the verifier's option and win (`0`: no limit at all).
+    @Test(arguments: ["set_option maxHeartbeats 0 in\n", "set_option maxHeartbeats 1000000 in\nopen Nat in\n"])
+    func heartbeatOptionIsPresentExactlyOnce(_ prefix: String) throws {
+        let policy = VerificationPolicy(allowedOptions: ["maxHeartbeats", "maxRecDepth"])
+        let statement = prefix + "set_option maxRecDepth 1000 in\ntheorem hb (n : ℕ) : n + 0 = n := by"
+        let command = try VerificationCommandBuilder.build(statement: statement, proof: "omega", policy: policy, maxHeartbeats: 400_000)
+        #expect(command.theoremCommand.components(separatedBy: "maxHeartbeats").count == 2, "\(command.theoremCommand)")
+        #expect(command.theoremCommand.hasPrefix("set_option maxHeartbeats 400000 in\n"))
+        #expect(command.theoremCommand.contains("set_option maxRecDepth 1000 in"))
+        #expect(!prefix.contains("open Nat") || command.theoremCommand.contains("open Nat in"))
+        // Without a verifier budget (`max_heartbeats = 0`) the statement's own option stays.
+        let unlimited = try VerificationCommandBuilder.build(statement: statement, proof: "omega", policy: policy, maxHeartbeats: nil)
+        #expect(unlimited.theoremCommand.contains(prefix.components(separatedBy: "\n")[0]))
+    }
+
     @Test func proofTextStillMayNotSetHeartbeats() async throws {
         let (verdict, _) = try await OracleVerifierFixture.withVerifier { verifier in
             await verifier.verify(header: "", statement: Self.statement, proof: "set_option maxHeartbeats 0 in\nomega")

@@ -49,6 +49,39 @@ struct TimeoutAndCapJudgeTests {
         #expect(refused.status == .crashed && refused.rule == "protocol-error")
     }
 
+    /// issue 11.5, other inputs of the kind: the reference command (the first of every check) and a
+    /// statement check answer a timeout too, in other wordings; Lean's heartbeat limit while elaborating
+    /// the statement is a timeout, not an invalid (or ill-formed) statement that would be cached.
+    @Test(arguments: ["command timed out", "Lean process timeout", "REPL time limit exceeded (60 s)",
+                      "deadline exceeded", "the request took too long", "TimeoutError: 60 s"])
+    func timeoutsReportedForTheReferenceAndStatementChecks(_ wording: String) throws {
+        let reported = REPLResponse(protocolError: wording)
+        guard case .decided(let verdict) = VerdictJudge.judgeReference(reported, command: command) else {
+            Issue.record("a reported timeout must decide the reference command")
+            return
+        }
+        #expect(verdict.status == .timeout && verdict.rule == "wall-clock", "\(verdict.reason)")
+        #expect(theoremVerdict(reported)?.status == .timeout)
+        #expect(StatementJudge.judge(reported, command: "theorem t : P := by sorry").status == .timeout)
+    }
+
+    @Test func heartbeatLimitWhileElaboratingTheStatementIsATimeout() throws {
+        let heartbeat = error("(deterministic) timeout at `elaborator`, maximum number of heartbeats (200000) has been reached", line: 1)
+        guard case .decided(let verdict) = VerdictJudge.judgeReference(REPLResponse(env: 2, messages: [heartbeat]), command: command) else {
+            Issue.record("a heartbeat timeout must decide the reference command")
+            return
+        }
+        #expect(verdict.status == .timeout && verdict.rule == "heartbeats" && !verdict.isFinal, "\(verdict.reason)")
+        let check = StatementJudge.judge(REPLResponse(env: 2, messages: [heartbeat]), command: "theorem t : P := by sorry")
+        #expect(check.status == .timeout)
+        // A real elaboration error still rejects the statement.
+        guard case .decided(let invalid) = VerdictJudge.judgeReference(REPLResponse(env: 2, messages: [error("unknown identifier 'foo'", line: 1)]), command: command) else {
+            Issue.record("an error must decide the reference command")
+            return
+        }
+        #expect(invalid.status == .rejected && invalid.rule == "invalid-statement")
+    }
+
     /// issue 11.4: a 3,000,000-character message becomes a few kilobytes, head and tail kept.
     @Test func verdictTextIsCapped() throws {
         let huge = "HEAD" + String(repeating: "y", count: 3_000_000) + "TAIL"

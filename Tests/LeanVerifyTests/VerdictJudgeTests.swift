@@ -65,6 +65,12 @@ struct VerdictJudgeTests {
         #expect(refused.status == .crashed && refused.rule == "protocol-error")
         let noEnv = try #require(decided(REPLResponse()))
         #expect(noEnv.status == .crashed)
+        // The same for the type pin and the axioms report: a REPL that refuses the command decided nothing
+        // about the proof — not `tampered`, not a final (cached) rejection — and it is still not accepted.
+        let pin = try #require(VerdictJudge.judgeTypeCheck(REPLResponse(protocolError: "Unknown environment."), command: command))
+        #expect(pin.status == .crashed && pin.rule == "protocol-error" && !pin.isFinal)
+        let report = VerdictJudge.judgeAxioms(REPLResponse(protocolError: "Unknown environment."), command: command, policy: .init())
+        #expect(report.status == .crashed && report.rule == "protocol-error" && !report.isFinal)
     }
 
     @Test func typeCheckErrorIsTampered() throws {
@@ -102,6 +108,6 @@ struct VerdictJudgeTests {
                         message(.info, "'t' does not depend on any axioms")]).rule == "axioms-report-unparsable")
         #expect(axioms([message(.info, "'t' does not depend on any axioms"), message(.info, "garbage")]).status == .rejected)
         let refused = VerdictJudge.judgeAxioms(REPLResponse(protocolError: "x"), command: command, policy: .init())
-        #expect(refused.status == .rejected)
+        #expect(refused.status == .crashed && !refused.isAccepted)  // fail closed, but not a final rejection
     }
 }

@@ -32,6 +32,9 @@ public struct EvaluationConfiguration: Sendable, Hashable, Codable {
     public var defaultHeader: String
     /// The tactics of the automation portfolio (`automation`).
     public var portfolio: AutomationPortfolio
+    /// What decides acceptance: the verification policy's fingerprint (axiom whitelist, allowed options,
+    /// native computation, heartbeats; `VerificationPolicy.fingerprint`); nil when not recorded.
+    public var verification: String?
     /// Samples worked on at once across problems (not stored: it never changes results).
     public var concurrency: Int
 
@@ -40,7 +43,8 @@ public struct EvaluationConfiguration: Sendable, Hashable, Codable {
         benchmark: String, model: String?, strategy: EvaluationStrategy, samples: Int, ks: [Int]? = nil,
         allSamples: Bool = false, repairRounds: Int = 2, searchExpansions: Int = 32, tacticsPerExpansion: Int = 4,
         temperature: Double = 0.7, maxTokens: Int = 2_048, sampleWallSeconds: Double = 600,
-        defaultHeader: String = "import Mathlib", portfolio: AutomationPortfolio = .standard, concurrency: Int = 4
+        defaultHeader: String = "import Mathlib", portfolio: AutomationPortfolio = .standard, verification: String? = nil,
+        concurrency: Int = 4
     ) {
         self.benchmark = benchmark
         self.model = model
@@ -56,6 +60,7 @@ public struct EvaluationConfiguration: Sendable, Hashable, Codable {
         self.sampleWallSeconds = sampleWallSeconds
         self.defaultHeader = defaultHeader
         self.portfolio = portfolio
+        self.verification = verification
         self.concurrency = concurrency
     }
 
@@ -83,6 +88,12 @@ public struct EvaluationConfiguration: Sendable, Hashable, Codable {
                 .invalidConfiguration,
                 "pass@\(bad) needs 1 ≤ k ≤ samples (\(samples)); raise --samples or drop \(bad) from --k")
         }
+        if strategy == .automation, portfolio.tactics.isEmpty {
+            throw EvaluationError(
+                .invalidConfiguration,
+                "--strategy automation with an empty portfolio ([search] automation = []) would try no proof at all; "
+                    + "list tactics under [search] automation or configure a model and choose a model strategy")
+        }
         guard repairRounds >= 0, searchExpansions >= 0, tacticsPerExpansion >= 0, sampleWallSeconds > 0 else {
             throw EvaluationError(.invalidConfiguration, "repair rounds, search expansions and tactics must not be negative")
         }
@@ -92,7 +103,7 @@ public struct EvaluationConfiguration: Sendable, Hashable, Codable {
         case benchmark, model, strategy, samples, ks = "k", allSamples = "all_samples", repairRounds = "repair_rounds"
         case searchExpansions = "search_expansions", tacticsPerExpansion = "tactics_per_expansion", temperature
         case maxTokens = "max_tokens", sampleWallSeconds = "sample_wall_seconds", defaultHeader = "default_header"
-        case portfolio
+        case portfolio, verification
     }
 
     /// Decodes a stored configuration (`concurrency` is not stored and comes back as 1).
@@ -112,6 +123,7 @@ public struct EvaluationConfiguration: Sendable, Hashable, Codable {
         sampleWallSeconds = try c.decode(Double.self, forKey: .sampleWallSeconds)
         defaultHeader = try c.decode(String.self, forKey: .defaultHeader)
         portfolio = try c.decode(AutomationPortfolio.self, forKey: .portfolio)
+        verification = try c.decodeIfPresent(String.self, forKey: .verification)
         concurrency = 1
     }
 
@@ -132,5 +144,6 @@ public struct EvaluationConfiguration: Sendable, Hashable, Codable {
         try c.encode(sampleWallSeconds, forKey: .sampleWallSeconds)
         try c.encode(defaultHeader, forKey: .defaultHeader)
         try c.encode(portfolio, forKey: .portfolio)
+        try c.encodeIfPresent(verification, forKey: .verification)
     }
 }

@@ -70,7 +70,7 @@ extension Evaluator {
             for index in 0..<configuration.samples {
                 let sample = try await runSample(index, target: target, sampler: sampler, slots: slots)
                 samples.append(sample)
-                if sample.acceptedProof != nil { break }
+                if sample.acceptedProof != nil || sample.invalidStatement != nil { break }
             }
         }
         return result(problem.id, samples: samples, replays: memo.hits, seconds: (ContinuousClock.now - started).seconds)
@@ -114,7 +114,8 @@ extension Evaluator {
         return EvaluatedSample(
             index: index, acceptedProof: outcome.proof, leanChecks: outcome.leanChecks, leanSeconds: outcome.leanSeconds,
             tokens: TokenCounts(prompt: outcome.promptTokens, completion: outcome.completionTokens),
-            failure: outcome.problems.isEmpty ? nil : outcome.problems.joined(separator: "; "), wasChecked: checked)
+            failure: outcome.problems.isEmpty ? nil : outcome.problems.joined(separator: "; "), wasChecked: checked,
+            invalidStatement: outcome.attempts.first { $0.verdict.rule == VerificationRule.invalidStatement.rawValue }?.verdict.reason)
     }
 
     /// The problem's line from its samples (in index order).
@@ -122,10 +123,14 @@ extension Evaluator {
         let accepted = samples.filter { $0.acceptedProof != nil }
         let first = accepted.first
         let proof = first?.acceptedProof
-        let errors = samples.compactMap { sample in sample.failure.map { "sample \(sample.index + 1): \($0)" } }
+        var errors = samples.compactMap { sample in sample.failure.map { "sample \(sample.index + 1): \($0)" } }
         let status: ProblemResult.Status
         if first != nil {
             status = .proved
+        } else if let invalid = samples.lazy.compactMap(\.invalidStatement).first {
+            // The benchmark's statement cannot be checked at all: an error of the problem, not a failure of the prover.
+            status = .error
+            errors = ["the formal statement cannot be checked: \(invalid)"]
         } else if !samples.isEmpty, samples.allSatisfy({ $0.failure != nil && !$0.wasChecked }) {
             status = .error
         } else {

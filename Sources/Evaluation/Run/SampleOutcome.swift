@@ -14,4 +14,7 @@ struct EvaluatedSample: Sendable, Hashable {
     var failure: String?
     /// True when at least one candidate reached a verdict.
     var wasChecked: Bool
+    /// The verifier's reason when it refused the statement itself (`invalid-statement`): the benchmark
+    /// line cannot be checked with any proof.
+    var invalidStatement: String? = nil
 }

@@ -96,6 +96,11 @@ extension REPLWorkerPool {
     }
 
     static func headerEnvironment(from response: REPLResponse, header: String, worker: String) throws(LeanREPLError) -> Int {
+        if let problem = response.protocolError, response.reportsTimeout {
+            // The REPL (or a server in front of it) gave up on the import itself: a timeout, not a bad header.
+            throw LeanREPLError(.startupTimeout, "the REPL reported a timeout importing the header: \(problem)",
+                                worker: worker, request: REPLRequest.command(header).summary)
+        }
         if let problem = response.protocolError {
             throw LeanREPLError(.headerFailed, "the REPL rejected the header: \(problem)", worker: worker, request: REPLRequest.command(header).summary)
         }

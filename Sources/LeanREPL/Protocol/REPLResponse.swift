@@ -52,6 +52,19 @@ public struct REPLResponse: Sendable, Hashable {
     /// The error messages.
     public var errors: [LeanMessage] { messages.filter(\.isError) }
 
+    /// True when the protocol-level answer reports a timeout rather than a refusal: a REPL or a server in
+    /// front of it answering `{"message": "command timed out"}`, "Lean process timeout", "time limit
+    /// exceeded", "deadline exceeded", "took too long". Not Lean's own deterministic-timeout error (that
+    /// is an ordinary error message).
+    public var reportsTimeout: Bool { protocolError.map(Self.isTimeoutReport) ?? false }
+
+    /// See ``reportsTimeout``: whether a protocol-level message text reports a timeout.
+    public static func isTimeoutReport(_ text: String) -> Bool {
+        let text = text.lowercased()
+        return ["timed out", "timeout", "time out", "time-out", "time limit", "timelimit", "deadline exceeded", "took too long"]
+            .contains { text.contains($0) }
+    }
+
     /// True when there is no protocol error and no error message.
     public var hasNoErrors: Bool { protocolError == nil && !messages.contains(where: \.isError) }
 }

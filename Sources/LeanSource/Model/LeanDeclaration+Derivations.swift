@@ -18,6 +18,15 @@ extension LeanDeclaration {
     /// `theorem t (x : ℝ) (hyp₁ : 0 < x) : P x`. The new binders are classified like parsed ones (by
     /// type); existing binders keep their flags. Generated premise names (`hyp₁`, `hyp₂`, …) avoid every
     /// identifier of the statement. See `ConclusionIntroducer` for what is and is not introduced.
+    ///
+    /// An introduced variable without a type (`∀ x ∈ S, …`, `∀ ε > 0, …`, `∀ x, …`) gets its type in the
+    /// statement from everything after it: `∀ x ∈ S, 0 ≤ x` with `S : Finset ℤ` binds `x : ℤ`. Split into
+    /// probes, the same `(x)` would be typed by what is left (`(x) : 0 ≤ x` defaults to `ℕ` and is
+    /// trivially true), so a typing anchor follows the introduced binders:
+    /// `(binder_types : (x ∈ S → 0 ≤ x) → True)` mentions the premises and the conclusion exactly as the
+    /// statement does, so Lean gives every variable its original type. The anchor is provable
+    /// (`fun _ => trivial`), so it can neither make the hypotheses contradictory nor prove the
+    /// conclusion; it is kept by both probes and is not a hypothesis to probe.
     public func introducingConclusionBinders() -> LeanDeclaration {
         var taken = Set(binders.flatMap(\.names))
         if let tokens = try? LeanLexer.tokenize(conclusion) {
@@ -39,6 +48,13 @@ extension LeanDeclaration {
             return binder
         }
         copy.conclusion = rest
+        if introduced.contains(where: { $0.type.isEmpty }) {
+            let premises = copy.binders[binders.count...].filter(\.isHypothesis).map(\.type)
+            let typing = (premises + [rest]).map { "(\($0))" }.joined(separator: " → ")
+            var anchor = "binder_types"
+            while taken.contains(anchor) { anchor += "'" }
+            copy.binders.append(LeanBinder(bracket: .explicit, names: [anchor], type: "(\(typing)) → True", isHypothesis: false))
+        }
         return copy
     }
 

@@ -14,7 +14,7 @@ import Crypto
 /// ```
 public struct VerdictCacheKey: Sendable, Hashable, Codable {
     /// Bumped whenever the verifier's rules change, so verdicts decided by older rules are not reused.
-    public static let verifierRevision = "leanplay-verifier-2"
+    public static let verifierRevision = "leanplay-verifier-3"  // 3: heartbeat timeouts of the statement are timeouts; one maxHeartbeats option
 
     /// The Lean toolchain, REPL and project the verdict was decided by.
     public var lean: String

@@ -1,3 +1,5 @@
+public import LeanSource
+
 /// The one place the verifier adds Lean's deterministic budget to a command.
 ///
 /// `set_option maxHeartbeats H in` scopes the option to the command that follows it, so a runaway tactic
@@ -16,6 +18,11 @@ public enum HeartbeatLimit {
     public static func wrap(_ command: String, maxHeartbeats: Int?) -> String {
         guard let maxHeartbeats else { return command }
         return "set_option maxHeartbeats \(maxHeartbeats) in\n" + command
+    }
+
+    /// True for a statement prefix `set_option maxHeartbeats N in`: the verifier's own option replaces it.
+    public static func setsHeartbeats(_ prefix: ScopedPrefix) -> Bool {
+        prefix.kind == .setOption && prefix.optionName == "maxHeartbeats"
     }
 
     /// Lines ``wrap(_:maxHeartbeats:)`` adds in front of a command (for position mapping).

@@ -79,14 +79,21 @@ public enum VerificationCommandBuilder {
     }
 
     /// Builds the verification commands for an already prepared statement; the theorem command carries
-    /// `set_option maxHeartbeats H in` when `maxHeartbeats` is given.
+    /// `set_option maxHeartbeats H in` when `maxHeartbeats` is given — then in place of any
+    /// `set_option maxHeartbeats … in` prefix of the statement (which stays in the reference command).
     public static func build(prepared: PreparedStatement, proof: String, maxHeartbeats: Int? = nil) -> VerificationCommand {
         let proofText = ProofLayout.lines(of: proof).joined(separator: "\n")
         let (indentedProof, lineLengths) = ProofLayout.indented(proofText)
+        var declaration = prepared.declaration
+        if maxHeartbeats != nil {
+            // The verifier's budget is the one in effect, stated once: a statement prefix setting
+            // `maxHeartbeats` would sit inside the verifier's option and override it (`0`: no limit).
+            declaration.modifiers = prepared.prefixes.filter { !HeartbeatLimit.setsHeartbeats($0) }.map(\.text).joined(separator: "\n")
+        }
         let opening: String
         switch prepared.mode {
-        case .tactic: opening = prepared.declaration.rendered(ending: .tacticBlock)
-        case .term: opening = prepared.declaration.rendered(ending: .term)
+        case .tactic: opening = declaration.rendered(ending: .tacticBlock)
+        case .term: opening = declaration.rendered(ending: .term)
         }
         let limited = HeartbeatLimit.wrap(opening, maxHeartbeats: maxHeartbeats)
         let openingLineCount = ProofLayout.lines(of: limited).count

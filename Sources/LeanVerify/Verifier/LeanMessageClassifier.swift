@@ -27,10 +27,10 @@ public enum LeanMessageClassifier {
     }
 
     /// True when a REPL or server's protocol-level answer (`{"message": …}`) reports a timeout rather
-    /// than a refusal, e.g. `{"message": "command timed out"}` or "Lean process timeout".
+    /// than a refusal, e.g. `{"message": "command timed out"}` or "Lean process timeout"
+    /// (``REPLResponse/isTimeoutReport(_:)``).
     public static func isTimeoutReport(_ protocolError: String) -> Bool {
-        let text = protocolError.lowercased()
-        return text.contains("timed out") || text.contains("timeout") || text.contains("time limit")
+        REPLResponse.isTimeoutReport(protocolError)
     }
 
     /// The verifier rule an error message falls under: kernel error, metavariables, or plain Lean error.

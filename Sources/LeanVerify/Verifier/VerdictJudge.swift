@@ -9,8 +9,8 @@ public import LeanREPL
 ///
 /// The order of checks: the reference command (Lean error → rejected as an invalid statement), the
 /// theorem command (protocol error → crashed; Lean error → rejected; sorry →
-/// incomplete), then the type check (mismatch → tampered), then the axioms report (missing or unparsable
-/// → rejected, `sorryAx` → incomplete, non-whitelisted → rejected). Only when all pass is the proof
+/// incomplete), then the type check (mismatch → tampered; a protocol error → crashed), then the axioms
+/// report (a protocol error → crashed; missing or unparsable → rejected, `sorryAx` → incomplete, non-whitelisted → rejected). Only when all pass is the proof
 /// accepted.
 public enum VerdictJudge {
     /// The outcome of judging the theorem command.
@@ -26,7 +26,15 @@ public enum VerdictJudge {
     /// nothing accepted may depend on (`#print axioms` of the theorem would list `sorryAx`). Any error
     /// means the statement does not elaborate under the header: the verdict is rejected by
     /// ``VerificationRule/invalidStatement`` before the proof is sent.
+    /// A timeout — reported by the REPL, or Lean's heartbeat limit while elaborating the statement — is a
+    /// timeout (not cached), never a refusal or an invalid statement.
     public static func judgeReference(_ response: REPLResponse, command: VerificationCommand) -> TheoremOutcome {
+        if let timeout = reportedTimeout(response, what: "the statement's reference command") { return .decided(timeout) }
+        if let heartbeat = response.errors.first(where: { LeanMessageClassifier.isHeartbeatTimeout($0.data) }) {
+            return .decided(.decided(.timeout, by: .heartbeats,
+                "Lean hit its heartbeat limit elaborating the statement (its reference command, closed with `sorry`); "
+                    + "the proof was not checked: \(heartbeat.data)"))
+        }
         if let protocolError = response.protocolError {
             return .decided(.decided(.crashed, by: .protocolError,
                 "the REPL refused the statement's reference command: \(protocolError)"))
@@ -90,8 +98,9 @@ public enum VerdictJudge {
                 "the type check `example : … := @\(command.theoremName)` hit Lean's heartbeat limit: \(heartbeat.data)")
         }
         if let protocolError = response.protocolError {
-            return .decided(.tampered, by: .statementMismatch,
-                "the type check `example : … := @\(command.theoremName)` was refused by the REPL: \(protocolError)")
+            // The REPL refused the command: nothing was decided about the proof (not `tampered`, not cached).
+            return .decided(.crashed, by: .protocolError,
+                "the REPL refused the type check `example : … := @\(command.theoremName)` (\(protocolError)); not accepted")
         }
         let errors = response.errors
         guard let first = errors.first else { return nil }
@@ -106,7 +115,8 @@ public enum VerdictJudge {
         let name = command.theoremName
         if let timeout = reportedTimeout(response, what: "`#print axioms \(name)`") { return timeout }
         if let protocolError = response.protocolError {
-            return .decided(.rejected, by: .axiomsReportMissing,
+            // Fail closed, but a refusal by the REPL is not Lean's judgement: crashed, never cached as final.
+            return .decided(.crashed, by: .protocolError,
                 "`#print axioms \(name)` was refused by the REPL (\(protocolError)); not accepted (fail closed)")
         }
         let errors = response.errors

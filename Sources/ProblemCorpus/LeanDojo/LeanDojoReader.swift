@@ -84,7 +84,14 @@ public struct LeanDojoReader {
             byte = after
         } else if byte == UInt8(ascii: "]") {
             finished = true
+            position += 1
+            if let extra = try nextNonSpace() {
+                throw fail(.malformedJSON, "text after the array's closing ']' (starting with '\(Character(Unicode.Scalar(extra)))'); "
+                           + "a split file is exactly one JSON array of theorems")
+            }
             return nil
+        } else if elementIndex > 0 {
+            throw fail(.malformedJSON, "theorem \(elementIndex) is not followed by ',' or ']'")
         }
         guard byte == UInt8(ascii: "{") else {
             throw fail(.malformedJSON, "element \(elementIndex + 1) is not a theorem object")

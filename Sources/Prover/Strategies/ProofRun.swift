@@ -14,6 +14,9 @@ package final class ProofRun: Sendable {
         var nextSampleIndex = 0
         /// Normalized proofs Lean rejected in this run (checked or replayed) → the first error.
         var failedProofs: [String: String] = [:]
+        /// Set once a verdict said the statement itself cannot be checked (`invalid-statement`): that
+        /// verdict depends on the statement, header and policy only, so every further proof would get it.
+        var statementIsInvalid = false
     }
 
     let target: ProofTarget
@@ -88,6 +91,8 @@ package final class ProofRun: Sendable {
                 ? .accepted(proof: recorded.proof)
                 : .failed(proof: recorded.proof, error: recorded.error ?? "")
         }
+        // No further check can succeed on a statement Lean (or the verifier) refused as such.
+        if state.withLock({ $0.statementIsInvalid }) { return .outOfBudget }
         let isNew = state.withLock { $0.checkedProofs.insert(normalized).inserted }
         guard isNew else {
             state.withLock { $0.outcome.duplicatesSkipped += 1 }
@@ -108,6 +113,7 @@ package final class ProofRun: Sendable {
             state.outcome.attempts.append(attempt)
             state.outcome.leanSeconds += verdict.elapsedMilliseconds / 1000
             if !verdict.isAccepted { state.failedProofs[normalized] = attempt.firstError }
+            if verdict.rule == VerificationRule.invalidStatement.rawValue { state.statementIsInvalid = true }
         }
         return verdict.isAccepted ? .accepted(proof: candidate.proof) : .failed(proof: candidate.proof, error: attempt.firstError)
     }

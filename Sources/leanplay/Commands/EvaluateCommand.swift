@@ -117,11 +117,17 @@ struct EvaluateCommand: AsyncParsableCommand {
         }
         let chosen = try chooseStrategy(hasModel: !models.isEmpty)
         let prover = context.configuration.proverConfiguration
+        if chosen == .automation, prover.portfolio.tactics.isEmpty {
+            throw LeanPlayError(
+                .configuration, "--strategy automation with [search] automation = [] would try no proof and report pass@k 0",
+                fix: "list tactics under [search] automation (e.g. [\"rfl\", \"omega\", \"simp\"]) or configure a model and choose a model strategy")
+        }
         let configuration = EvaluationConfiguration(
             benchmark: benchURL.lastPathComponent, model: chosen.needsModel ? EvaluateSupport.modelName(context.configuration) : nil,
             strategy: chosen, samples: samples ?? 8, ks: try parsedKs(), allSamples: allSamples, repairRounds: repairRounds,
             searchExpansions: searchExpansions, tacticsPerExpansion: tacticsPerExpansion, temperature: prover.temperature,
-            maxTokens: prover.maxTokens, defaultHeader: defaultHeader ?? context.configuration.lean.defaultHeader, portfolio: prover.portfolio, concurrency: concurrency)
+            maxTokens: prover.maxTokens, defaultHeader: defaultHeader ?? context.configuration.lean.defaultHeader, portfolio: prover.portfolio,
+            verification: context.configuration.verificationPolicy.fingerprint, concurrency: concurrency)
         try configuration.validate()
 
         let (problems, badLines) = CorpusLoader.loadSkippingBadLines(benchURL)

@@ -91,6 +91,7 @@ public struct FormalizationProver: Sendable {
             result.completionTokens += outcome.completionTokens
             result.leanSeconds += outcome.leanSeconds
             result.duplicatesSkipped += outcome.duplicatesSkipped
+            if outcome.cachedVerdicts > 0 { result.cachedVerdicts = (result.cachedVerdicts ?? 0) + outcome.cachedVerdicts }
             result.problems += outcome.problems
             if outcome.searchObligations != SearchObligationStatistics() {
                 result.searchObligations = (result.searchObligations ?? SearchObligationStatistics()) + outcome.searchObligations

@@ -19,7 +19,8 @@ public struct FormalizationResult: Sendable, Hashable, Codable {
     public var flags: [String: String]
     /// Attempts recorded in this run.
     public var attempts: Int
-    /// Lean checks spent (prove, disprove and probes).
+    /// Lean checks made (prove, disprove and probes); verdicts served from the verdict cache are in
+    /// ``cachedVerdicts``.
     public var leanChecks: Int
     /// Model samples spent.
     public var modelSamples: Int
@@ -36,4 +37,7 @@ public struct FormalizationResult: Sendable, Hashable, Codable {
     /// What the step-wise search spent on the sketch obligations it closed (nil in reports written
     /// before it was recorded, and when no search ran).
     public var searchObligations: SearchObligationStatistics? = nil
+    /// Candidates whose verdict came from the verdict cache, with no Lean check (nil in reports written
+    /// before it was recorded).
+    public var cachedVerdicts: Int? = nil
 }

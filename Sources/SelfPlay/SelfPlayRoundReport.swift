@@ -27,8 +27,12 @@ public struct SelfPlayRoundReport: Sendable, Hashable, Codable {
     public var passRate: Double
     /// Seconds Lean spent on recorded checks.
     public var leanSeconds: Double
-    /// Lean checks made.
+    /// Lean checks made (verdicts served from the verdict cache are not Lean checks: see
+    /// ``cachedVerdicts``).
     public var leanChecks: Int
+    /// Candidates whose verdict came from the verdict cache, with no Lean check (nil when none, and in
+    /// reports stored before it was recorded).
+    public var cachedVerdicts: Int?
     /// Prompt tokens spent in the round by every role (formalizer, variant generator, prover), as stored
     /// in the ledger (so a resumed round counts what the killed run spent too).
     public var promptTokens: Int
@@ -90,6 +94,7 @@ public struct SelfPlayRoundReport: Sendable, Hashable, Codable {
             }
             leanSeconds += result.leanSeconds
             leanChecks += result.leanChecks
+            if let cached = result.cachedVerdicts, cached > 0 { cachedVerdicts = (cachedVerdicts ?? 0) + cached }
             promptTokens += result.promptTokens
             completionTokens += result.completionTokens
             attempts += result.attempts

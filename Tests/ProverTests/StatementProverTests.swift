@@ -143,3 +143,32 @@ struct StatementProverTests {
         #expect(verifier.checked.map(\.proof) == ["constructor", "simp", "constructor\nsimp\nsimp"])
     }
 }
+
+/// Issue 8: a verdict served from the verdict cache costs no Lean check, and reports say so — it is
+/// counted in `cachedVerdicts`, never in `leanChecks` (it still takes a check of the budget, so a rerun
+/// decides alike).
+@Suite("Cached verdicts are not Lean checks")
+struct CachedVerdictCountingTests {
+    /// Rejects every proof; the ones in `cached` come back as cache hits.
+    struct PartlyCachedVerifier: ProofVerifying {
+        var cached: Set<String>
+        func verify(header: String, statement: String, proof: String) async -> Verdict {
+            var verdict = Verdict(status: .rejected, reason: "unsolved goals", rule: "lean-error", elapsedMilliseconds: 5)
+            if cached.contains(proof) {
+                verdict.fromCache = true
+                verdict.elapsedMilliseconds = 0
+            }
+            return verdict
+        }
+    }
+
+    @Test func cacheHitsAreCountedApartFromLeanChecks() async throws {
+        let verifier = PartlyCachedVerifier(cached: ["rfl", "decide"])
+        let outcome = try await Fixtures.prover(verifier: verifier, portfolio: ["rfl", "decide", "omega", "simp"])
+            .prove(try Fixtures.target("theorem t (x : Nat) : x + 0 = x := by"), budget: Fixtures.budget(checks: 10),
+                   round: 1, recorder: InMemoryRecorder())
+        #expect(outcome.attempts.count == 4)
+        #expect(outcome.cachedVerdicts == 2)
+        #expect(outcome.leanChecks == 2, "only omega and simp reached Lean")
+    }
+}

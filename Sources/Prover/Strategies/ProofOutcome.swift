@@ -8,7 +8,8 @@ public struct ProofOutcome: Sendable, Hashable {
     public var strategy: AttemptStrategy?
     /// Attempts checked and recorded in this run (resumed ones are not repeated here).
     public var attempts: [ProofAttempt]
-    /// Lean checks and samples spent (including those replayed from a previous run's records).
+    /// Lean checks made (including those replayed from a previous run's records); verdicts served from
+    /// the verdict cache are not Lean checks and are counted in ``cachedVerdicts`` instead.
     public var leanChecks: Int
     /// Model samples spent.
     public var modelSamples: Int
@@ -24,6 +25,9 @@ public struct ProofOutcome: Sendable, Hashable {
     public var problems: [String] = []
     /// What the step-wise search spent on the sketch obligations it closed.
     public var searchObligations = SearchObligationStatistics()
+    /// Candidates whose verdict came from the verdict cache (decided before; no Lean check). They still
+    /// take a check of the budget, so a rerun decides alike.
+    public var cachedVerdicts = 0
 
     /// True when a proof was accepted.
     public var isProved: Bool { proof != nil }

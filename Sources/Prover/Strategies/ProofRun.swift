@@ -42,7 +42,7 @@ package final class ProofRun: Sendable {
     /// The outcome so far, with the meter's spending.
     var outcome: ProofOutcome {
         var outcome = state.withLock { $0.outcome }
-        outcome.leanChecks = meter.spent.leanChecks
+        outcome.leanChecks = meter.spent.leanChecks - outcome.cachedVerdicts
         outcome.modelSamples = meter.spent.modelSamples
         return outcome
     }
@@ -112,6 +112,7 @@ package final class ProofRun: Sendable {
         state.withLock { state in
             state.outcome.attempts.append(attempt)
             state.outcome.leanSeconds += verdict.elapsedMilliseconds / 1000
+            if verdict.fromCache { state.outcome.cachedVerdicts += 1 }
             if !verdict.isAccepted { state.failedProofs[normalized] = attempt.firstError }
             if verdict.rule == VerificationRule.invalidStatement.rawValue { state.statementIsInvalid = true }
         }

@@ -8,7 +8,7 @@ enum RoundReportFormatting {
         Swift.print("""
             round \(report.round): \(report.newFormalizations) new formalizations (\(report.newVariants) variants), \
             \(report.illFormed) ill-formed, \(report.worked) worked: \(report.proved) proved, \(report.disproved) disproved, \
-            pass rate \(rate); Lean \(String(format: "%.1f", report.leanSeconds)) s over \(report.leanChecks) checks; \
+            pass rate \(rate); Lean \(String(format: "%.1f", report.leanSeconds)) s over \(report.leanChecks) checks\(cached(report)); \
             tokens \(report.promptTokens) prompt / \(report.completionTokens) completion
             """)
         if let search = report.searchObligations, search.closed > 0 || search.checks > 0 {
@@ -30,6 +30,12 @@ enum RoundReportFormatting {
         for (kind, lines) in report.exports.sorted(by: { $0.key < $1.key }) {
             Swift.print("  exported \(kind): \(lines) lines")
         }
+    }
+
+    /// ` (12 verdicts from the cache)` when some candidates were decided before, else nothing.
+    static func cached(_ report: SelfPlayRoundReport) -> String {
+        guard let cached = report.cachedVerdicts, cached > 0 else { return "" }
+        return " (\(cached) verdict\(cached == 1 ? "" : "s") from the cache)"
     }
 
     /// `search: 4 sketch obligations closed with 4 tactic checks (1.0 per closed obligation)`.

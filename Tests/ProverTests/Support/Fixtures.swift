@@ -1,3 +1,4 @@
+import LeanVerify
 import LeanSource
 import Ledger
 @testable import Prover
@@ -16,7 +17,7 @@ enum Fixtures {
     }
 
     static func prover(
-        verifier: ScriptedVerifier, portfolio: [String] = ["rfl", "decide", "omega", "simp"],
+        verifier: some ProofVerifying, portfolio: [String] = ["rfl", "decide", "omega", "simp"],
         stepping: (any TacticSteppingProvider)? = nil, clock: ManualClock = ManualClock()
     ) -> StatementProver {
         StatementProver(

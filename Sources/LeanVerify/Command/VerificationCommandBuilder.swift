@@ -150,7 +150,7 @@ public enum VerificationCommandBuilder {
         declaration.body = .none
         declaration.modifiers = prefixes.map(\.text).joined(separator: "\n")
         var name = declaration.name ?? ""
-        if constantName(name).hasPrefix(referencePrefix) {
+        if isReserved(name) {
             throw invalid("its name starts with `\(referencePrefix)`, which is reserved for LeanPlay's reference declarations", statement)
         }
         if declaration.keyword == .example || name.isEmpty {
@@ -172,6 +172,17 @@ public enum VerificationCommandBuilder {
     /// (`foo.{u}` → `foo`).
     static func constantName(_ name: String) -> String {
         name.firstRange(of: ".{").map { String(name[..<$0.lowerBound]) } ?? name
+    }
+
+    /// True when `name` is a reference declaration's constant, or a name inside one, however it is
+    /// spelled: «»-quoted components and a leading `_root_` name the same root constant
+    /// (`«leanplay_ref_x»`, `_root_.leanplay_ref_x`).
+    static func isReserved(_ name: String) -> Bool {
+        var components = constantName(name).split(separator: ".", omittingEmptySubsequences: false).map {
+            String($0.filter { $0 != "«" && $0 != "»" })
+        }
+        if components.first == "_root_" { components.removeFirst() }
+        return components.first?.hasPrefix(referencePrefix) ?? false
     }
 
     /// The statement's scoped prefixes, each allowed by `policy`.

@@ -69,6 +69,7 @@ public struct LeanVerifier: ProofVerifying, StatementValidating {
         if let cache, let key, var cached = await cache.cachedVerdict(for: key) {
             cached.fromCache = true
             cached.elapsedMilliseconds = 0
+            cached.retry = nil  // no check ran, so no retry happened
             return cached
         }
         var (verdict, elapsed) = await Self.timed(clock) { await self.judge(header: header, statement: statement, proof: proof) }

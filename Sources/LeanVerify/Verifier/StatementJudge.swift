@@ -12,6 +12,11 @@ enum StatementJudge {
         if let protocolError = response.protocolError {
             return StatementCheck(status: .crashed, reason: "the REPL refused the statement: \(protocolError)", command: command)
         }
+        if let heartbeat = response.errors.first(where: { LeanMessageClassifier.isHeartbeatTimeout($0.data) }) {
+            // The budget ran out: nothing is known about the statement.
+            return StatementCheck(status: .timeout, reason: "elaborating the statement hit Lean's heartbeat limit: \(heartbeat.data)",
+                                  command: command)
+        }
         let errors = response.errors.prefix(maximumErrors).map { VerdictJudge.unmapped($0, location: .statement) }
         if let first = errors.first {
             return StatementCheck(

@@ -8,10 +8,10 @@ public import LeanREPL
 /// `heartbeats` (neither is a judgement about the proof, so neither is cached).
 ///
 /// The order of checks: the reference command (Lean error → rejected as an invalid statement), the
-/// theorem command (protocol error → crashed; Lean error → rejected; sorry →
-/// incomplete), then the type check (mismatch → tampered), then the axioms report (missing or unparsable
-/// → rejected, `sorryAx` → incomplete, non-whitelisted → rejected). Only when all pass is the proof
-/// accepted.
+/// theorem command (Lean error → rejected; sorry → incomplete), then the type check (mismatch →
+/// tampered), then the axioms report (missing or unparsable → rejected, `sorryAx` → incomplete,
+/// non-whitelisted → rejected). A protocol-level error (`{"message": …}`) at any step judged nothing
+/// → crashed (not final, never cached). Only when all pass is the proof accepted.
 public enum VerdictJudge {
     /// The outcome of judging the theorem command.
     public enum TheoremOutcome: Sendable, Hashable {
@@ -26,7 +26,16 @@ public enum VerdictJudge {
     /// nothing accepted may depend on (`#print axioms` of the theorem would list `sorryAx`). Any error
     /// means the statement does not elaborate under the header: the verdict is rejected by
     /// ``VerificationRule/invalidStatement`` before the proof is sent.
+    ///
+    /// A limit that fires there (Lean's heartbeat limit, or a timeout the REPL reports) is `timeout`, not
+    /// a refusal of the statement: it says nothing about the statement and must never be cached.
     public static func judgeReference(_ response: REPLResponse, command: VerificationCommand) -> TheoremOutcome {
+        if let timeout = reportedTimeout(response, what: "the statement's reference command") { return .decided(timeout) }
+        if let heartbeat = response.errors.first(where: { LeanMessageClassifier.isHeartbeatTimeout($0.data) }) {
+            return .decided(.decided(.timeout, by: .heartbeats,
+                "elaborating the statement on its own (the reference command) hit Lean's heartbeat limit; the proof "
+                    + "was not checked: \(heartbeat.data)"))
+        }
         if let protocolError = response.protocolError {
             return .decided(.decided(.crashed, by: .protocolError,
                 "the REPL refused the statement's reference command: \(protocolError)"))
@@ -90,8 +99,9 @@ public enum VerdictJudge {
                 "the type check `example : … := @\(command.theoremName)` hit Lean's heartbeat limit: \(heartbeat.data)")
         }
         if let protocolError = response.protocolError {
-            return .decided(.tampered, by: .statementMismatch,
-                "the type check `example : … := @\(command.theoremName)` was refused by the REPL: \(protocolError)")
+            // A protocol-level answer judged nothing: not final, so never cached (and never accepted).
+            return .decided(.crashed, by: .protocolError,
+                "the REPL refused the type check `example : … := @\(command.theoremName)`: \(protocolError)")
         }
         let errors = response.errors
         guard let first = errors.first else { return nil }
@@ -106,8 +116,8 @@ public enum VerdictJudge {
         let name = command.theoremName
         if let timeout = reportedTimeout(response, what: "`#print axioms \(name)`") { return timeout }
         if let protocolError = response.protocolError {
-            return .decided(.rejected, by: .axiomsReportMissing,
-                "`#print axioms \(name)` was refused by the REPL (\(protocolError)); not accepted (fail closed)")
+            return .decided(.crashed, by: .protocolError,
+                "the REPL refused `#print axioms \(name)` (\(protocolError)); not accepted (fail closed)")
         }
         let errors = response.errors
         if let first = errors.first {

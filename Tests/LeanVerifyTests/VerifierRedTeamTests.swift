@@ -164,3 +164,39 @@ struct VerifierRedTeamTests {
         #expect(throws: LeanVerifyError.self) { try VerificationCommandBuilder.build(statement: statement, proof: "trivial") }
     }
 }
+
+/// Statements whose declaration name changes what the proof may name: Lean elaborates the body of
+/// `theorem Lean.t` inside namespace `Lean`, so `Elab.…`/`Meta.…` there are the meta-programming names
+/// static hygiene refuses as `Lean.Elab.…` — the same exposure as `open Lean in`, which is refused.
+@Suite("Verifier red team: statement names and prefixes")
+struct StatementNameRedTeamTests {
+    @Test(arguments: [
+        "theorem Lean.t : True := by",
+        "theorem IO.t : True := by",
+        "theorem System.Platform.t : True := by",
+        "theorem _root_.Lean.t : True := by",
+        "theorem «Lean».t : True := by",
+        "theorem Lean.Elab.t.{u} (α : Sort u) : α = α := by",
+    ])
+    func nameInsideAMetaNamespaceIsRefusedLikeOpeningIt(_ statement: String) {
+        #expect(throws: LeanVerifyError.self) { try VerificationCommandBuilder.build(statement: statement, proof: "trivial") }
+    }
+
+    @Test(arguments: [
+        "theorem Lean.Omega.t : True := by",
+        "theorem LeanTheorem.t : True := by",
+        "theorem IOTA.t : True := by",
+        "theorem mathd_algebra_10 : True := by",
+    ])
+    func ordinaryNamesStayAllowed(_ statement: String) throws {
+        _ = try VerificationCommandBuilder.build(statement: statement, proof: "trivial")
+    }
+
+    /// `open Foo renaming a → b, c → d in` is Lean's syntax for several renamings.
+    @Test func severalRenamingsInAnOpenPrefixAreKept() throws {
+        let command = try VerificationCommandBuilder.build(
+            statement: "open Nat renaming succ → s, pred → p in\ntheorem t (n : ℕ) : s n = n + 1 := by", proof: "rfl")
+        #expect(command.referenceCommand.hasPrefix("open Nat renaming succ → s , pred → p in\n"))
+        #expect(command.theoremCommand.contains("open Nat renaming succ → s , pred → p in theorem t"))
+    }
+}

@@ -46,11 +46,7 @@ public struct ScopedPrefix: Sendable, Hashable, Codable {
             guard let optionName, policy.allowedOptions.contains(optionName) else { return [.setOption] }
             return []
         case .open:
-            let exposesMeta = namespaces.contains { name in
-                let components = HygieneScanner.components(of: name)
-                return HygieneVocabulary.codeExecutionNamespaces.contains(components.first ?? "")
-                    && !HygieneVocabulary.isLemmaNamespace(components)
-            }
+            let exposesMeta = namespaces.contains { ProofHygiene.exposesCodeExecution(namespace: $0) }
             return exposesMeta ? [.codeExecution] : []
         case .universe:
             return []

@@ -150,6 +150,11 @@ public enum VerificationCommandBuilder {
         declaration.body = .none
         declaration.modifiers = prefixes.map(\.text).joined(separator: "\n")
         var name = declaration.name ?? ""
+        if let namespace = enclosingNamespace(of: name), ProofHygiene.exposesCodeExecution(namespace: namespace) {
+            throw invalid("its name puts the theorem in namespace `\(namespace)`, where Lean elaborates the proof with "
+                + "meta-programming or IO names in scope without their prefix (as `open \(namespace) in` would, which "
+                + "is refused too); rename it", statement)
+        }
         if isReserved(name) {
             throw invalid("its name starts with `\(referencePrefix)`, which is reserved for LeanPlay's reference declarations", statement)
         }
@@ -172,6 +177,24 @@ public enum VerificationCommandBuilder {
     /// (`foo.{u}` → `foo`).
     static func constantName(_ name: String) -> String {
         name.firstRange(of: ".{").map { String(name[..<$0.lowerBound]) } ?? name
+    }
+
+    /// The namespace a declared name puts its constant (and the elaboration of its body) in: every
+    /// component but the last (`Lean.Elab.t.{u}` → `Lean.Elab`); nil for a name in the root namespace.
+    static func enclosingNamespace(of name: String) -> String? {
+        var constant = constantName(name)
+        if constant.hasPrefix("_root_.") { constant.removeFirst("_root_.".count) }
+        var depth = 0
+        var lastDot: String.Index?
+        for index in constant.indices {
+            switch constant[index] {
+            case "«": depth += 1
+            case "»": depth -= 1
+            case "." where depth == 0: lastDot = index
+            default: break
+            }
+        }
+        return lastDot.map { String(constant[..<$0]) }
     }
 
     /// True when `name` is a reference declaration's constant, or a name inside one, however it is

@@ -35,6 +35,34 @@ struct VerifierRedTeamTests {
         #expect(await cache.stored.isEmpty, "a budget that ran out says nothing about the statement")
     }
 
+    /// Issue 8's "each check carries a deterministic budget" held for the theorem only: a statement whose
+    /// elaboration runs away (the reference command) hung until the wall clock killed the process and its
+    /// imported header. The reference carries the heartbeat option too; its errors stay statement-relative.
+    @Test func runawayStatementStopsAtTheHeartbeatLimitAndTheProcessSurvives() async throws {
+        let runaway = "theorem runaway (x : ℕ) : spin_forever x := by"
+        let policy = VerificationPolicy(requestTimeout: .seconds(3))
+        let (verdicts, statistics) = try await OracleVerifierFixture.withVerifier(
+            extraFlags: ["--runaway-marker", "spin_forever"], policy: policy) { verifier in
+            [
+                await verifier.verify(header: "import Mathlib", statement: runaway, proof: "rfl"),
+                await verifier.verify(header: "import Mathlib", statement: Self.statement, proof: "omega"),
+            ]
+        }
+        #expect(verdicts[0].status == .timeout && verdicts[0].rule == "heartbeats", "\(verdicts[0].reason)")
+        #expect(verdicts[1].status == .accepted)
+        #expect(statistics.processesStarted == 1, "the runaway statement did not cost the process")
+        let command = try VerificationCommandBuilder.build(statement: runaway, proof: "rfl", maxHeartbeats: 400_000)
+        #expect(command.referenceCommand.hasPrefix("set_option maxHeartbeats 400000 in\ntheorem leanplay_ref_"))
+        let rejected = VerdictJudge.judgeReference(REPLResponse(env: 1, messages: [
+            LeanMessage(severity: .error, pos: LeanPosition(line: 2, column: 30), data: "unknown identifier 'spin_forever'"),
+        ]), command: command)
+        guard case .decided(let verdict) = rejected else {
+            Issue.record("an error in the reference decides the verdict")
+            return
+        }
+        #expect(verdict.rule == "invalid-statement" && verdict.errors.first?.line == 1, "statement-relative, as without the option")
+    }
+
     @Test func heartbeatLimitOnAValidatedStatementIsTimeoutNotIllFormed() async throws {
         let statement = "theorem costly (x : ℕ) : costly_statement x := by"
         let rules = OracleVerifierFixture.rules([

@@ -78,8 +78,8 @@ public enum VerificationCommandBuilder {
         return build(prepared: prepared, proof: proof, maxHeartbeats: maxHeartbeats)
     }
 
-    /// Builds the verification commands for an already prepared statement; the theorem command carries
-    /// `set_option maxHeartbeats H in` when `maxHeartbeats` is given.
+    /// Builds the verification commands for an already prepared statement; the reference and the theorem
+    /// command carry `set_option maxHeartbeats H in` when `maxHeartbeats` is given.
     public static func build(prepared: PreparedStatement, proof: String, maxHeartbeats: Int? = nil) -> VerificationCommand {
         let proofText = ProofLayout.lines(of: proof).joined(separator: "\n")
         let (indentedProof, lineLengths) = ProofLayout.indented(proofText)
@@ -103,7 +103,10 @@ public enum VerificationCommandBuilder {
                 proofStartLine: openingLineCount + 1, proofLineLengths: lineLengths, indentation: ProofLayout.indentation,
                 statementStartLine: 1 + HeartbeatLimit.addedLines(maxHeartbeats: maxHeartbeats)),
             referenceName: constantName(prepared.referenceName),
-            referenceCommand: prepared.referenceCommand
+            // The reference elaborates the statement: it gets the same deterministic budget, so a statement
+            // that runs away stops at Lean's heartbeat limit and the process with its header survives.
+            referenceCommand: prepared.referenceCommand.isEmpty
+                ? "" : HeartbeatLimit.wrap(prepared.referenceCommand, maxHeartbeats: maxHeartbeats)
         )
     }
 

@@ -7,8 +7,8 @@ import LeanSource
 /// then a separate type pin against the reference and a separate `#print axioms` on the environment the
 /// theorem produced (see ``VerificationCommandBuilder`` for why this proves exactly the given statement).
 ///
-/// Lean's time goes only where it can change a verdict: the theorem carries `set_option maxHeartbeats`
-/// (``VerificationPolicy/maxHeartbeats``), final verdicts are served from ``cache`` when one is given,
+/// Lean's time goes only where it can change a verdict: the reference and the theorem carry
+/// `set_option maxHeartbeats` (``VerificationPolicy/maxHeartbeats``), final verdicts are served from ``cache`` when one is given,
 /// and a REPL crash after the theorem was checked reruns the whole sequence once on a fresh process
 /// (``Verdict/retry``).
 ///

@@ -44,7 +44,10 @@ public enum VerdictJudge {
             return .decided(.decided(.rejected, by: .invalidStatement,
                 "the statement does not elaborate under this header (checked on its own, closed with `sorry`): "
                     + "\(first.data); the proof was not checked",
-                errors: response.errors.prefix(StatementJudge.maximumErrors).map { unmapped($0, location: .statement) }))
+                errors: response.errors.prefix(StatementJudge.maximumErrors).map {
+                    // Statement-relative, like the theorem's: the verifier's heartbeat line does not count.
+                    unmapped($0, location: .statement).shifted(by: 1 - command.positionMap.statementStartLine)
+                }))
         }
         guard let env = response.env else {
             return .decided(.decided(.crashed, by: .protocolError,

@@ -1,6 +1,7 @@
 import Foundation
 import LeanPlayTestSupport
 import LeanREPL
+import LeanSource
 @testable import LeanVerify
 import Testing
 
@@ -226,5 +227,37 @@ struct StatementNameRedTeamTests {
             statement: "open Nat renaming succ → s, pred → p in\ntheorem t (n : ℕ) : s n = n + 1 := by", proof: "rfl")
         #expect(command.referenceCommand.hasPrefix("open Nat renaming succ → s , pred → p in\n"))
         #expect(command.theoremCommand.contains("open Nat renaming succ → s , pred → p in theorem t"))
+    }
+}
+
+/// Options that switch off the very checks a verdict stands on are never allowed, even when a
+/// configuration lists them: `debug.skipKernelTC` as a statement prefix would let the theorem into the
+/// environment without the kernel ever checking it (no axiom records that), `debug.byAsSorry` turns
+/// proofs into `sorry`.
+@Suite("Verifier red team: options that disable checking")
+struct CheckDisablingOptionTests {
+    static let careless = VerificationPolicy(allowedOptions: ["debug.skipKernelTC", "debug.byAsSorry", "maxRecDepth"])
+
+    @Test func statementPrefixCannotSkipTheKernelEvenWhenAllowed() {
+        #expect(throws: LeanVerifyError.self) {
+            try VerificationCommandBuilder.build(
+                statement: "set_option debug.skipKernelTC true in\ntheorem t : 1 = 1 := by", proof: "rfl", policy: Self.careless)
+        }
+        #expect(throws: LeanVerifyError.self) {
+            try VerificationCommandBuilder.build(
+                statement: "set_option debug.skipKernelTC true\ntheorem t : 1 = 1 := by", proof: "rfl", policy: Self.careless)
+        }
+        #expect(throws: Never.self) {
+            try VerificationCommandBuilder.build(
+                statement: "set_option maxRecDepth 2000 in\ntheorem t : 1 = 1 := by", proof: "rfl", policy: Self.careless)
+        }
+    }
+
+    @Test func proofCannotSetThemEvenWhenAllowed() {
+        let rules = ProofHygiene.violations(in: "set_option debug.skipKernelTC true in\nrfl", policy: Self.careless.hygienePolicy).map(\.rule)
+        #expect(rules == [.setOption])
+        let sorry = ProofHygiene.violations(in: "set_option debug.byAsSorry true in\nrfl", policy: Self.careless.hygienePolicy).map(\.rule)
+        #expect(sorry == [.setOption])
+        #expect(ProofHygiene.isClean("set_option maxRecDepth 2000 in\nrfl", policy: Self.careless.hygienePolicy))
     }
 }

@@ -65,7 +65,7 @@ struct HygieneScanner {
         }
         if text == "set_option" {
             let option = index + 1 < tokens.count ? tokens[index + 1].text : ""
-            if !policy.allowedOptions.contains(option) { record(.setOption, "set_option \(option)", token) }
+            if !policy.allows(option: option) { record(.setOption, "set_option \(option)", token) }
         }
         if text == "open" { checkOpen(at: index) }
         if HygieneVocabulary.nativeComponents.contains(last) || isNativeFlag(at: index) {

@@ -43,7 +43,7 @@ public struct ScopedPrefix: Sendable, Hashable, Codable {
     public func violations(policy: HygienePolicy) -> [HygieneRule] {
         switch kind {
         case .setOption:
-            guard let optionName, policy.allowedOptions.contains(optionName) else { return [.setOption] }
+            guard let optionName, policy.allows(option: optionName) else { return [.setOption] }
             return []
         case .open:
             let exposesMeta = namespaces.contains { ProofHygiene.exposesCodeExecution(namespace: $0) }

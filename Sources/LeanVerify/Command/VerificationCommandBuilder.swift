@@ -224,6 +224,9 @@ public enum VerificationCommandBuilder {
         for prefix in prefixes {
             for rule in prefix.violations(policy: policy.hygienePolicy) {
                 switch rule {
+                case .setOption where prefix.optionName?.hasPrefix("debug.") == true:
+                    throw invalid("its prefix `\(prefix.text)` sets a `debug.*` option, which switches off checks a "
+                        + "verdict stands on and is never allowed; remove it", statement)
                 case .setOption:
                     throw invalid(
                         "its prefix `\(prefix.text)` sets an option the verification policy does not allow "

@@ -28,7 +28,8 @@ import LeanSource
 ///
 /// 1. the reference: the statement's own signature exactly as written (comments and layout kept), under
 ///    its scoped prefixes, named with a fresh reserved name (`leanplay_ref_<uuid>`) and closed with
-///    `sorry`, in a separate command on the header's pristine environment;
+///    `sorry`, in a separate command on the header's pristine environment (under the same
+///    `set_option maxHeartbeats H in` as the theorem, when a budget is given);
 /// 2. the theorem: the rendered statement and the proof, on the environment the reference produced;
 /// 3. the pin `example : type_of% @REF := @NAME`, on the theorem's environment: the kernel accepts it
 ///    only when the submitted theorem's type is (definitionally) the reference's type, so a proof of

@@ -58,6 +58,31 @@ struct HostileBatteryTests {
         .init(proof: "exact Lean.Elab.Tactic.closeMainGoal", status: .tampered, rule: "code-execution"),
         .init(proof: "exact Lean.OmegaCheat.x", status: .tampered, rule: "code-execution"),
         .init(proof: "open Lean.Meta in\nomega", status: .tampered, rule: "code-execution"),
+        // Red team of the reference pin, heartbeats and the honest allowances: redeclaring the reference,
+        // native computation spelled around comments and config, block escapes, `meta`/`include` as
+        // commands, literal tricks, options set inside the proof.
+        .init(proof: "omega\ntheorem leanplay_ref_0 : False := by omega", status: .tampered, rule: "command"),
+        .init(proof: "omega\n  example : type_of% @hostile_target := sorry", status: .tampered, rule: "command"),
+        .init(proof: "decide +/- not native? -/native", status: .tampered, rule: "native-computation"),
+        .init(proof: "decide (config := { native := true })", status: .tampered, rule: "native-computation"),
+        .init(proof: "decide (native := true)", status: .tampered, rule: "native-computation"),
+        .init(proof: "decide (config := { kernel := false, native })", status: .tampered, rule: "native-computation"),
+        .init(proof: "decide (config := ⟨false, true, true, false⟩)", status: .tampered, rule: "native-computation"),
+        .init(proof: "decide (config := .mk false true)", status: .tampered, rule: "native-computation"),
+        .init(proof: "exact «Lean».«ofReduceBool» _ _ rfl", status: .tampered, rule: "native-computation"),
+        .init(proof: "exact _root_.Lean.trustCompiler", status: .tampered, rule: "native-computation"),
+        .init(proof: "omega\n  end\n  theorem x : True := trivial", status: .tampered, rule: "command"),
+        .init(proof: "omega\n  section", status: .tampered, rule: "command"),
+        .init(proof: "  omega\nnamespace Evil", status: .tampered, rule: "command"),
+        .init(proof: "omega\n  meta def cheat : Nat := 1", status: .tampered, rule: "command"),
+        .init(proof: "omega\n  include h", status: .tampered, rule: "command"),
+        .init(proof: "omega\n  #print axioms hostile_target", status: .tampered, rule: "command"),
+        .init(proof: "omega\n  #exit", status: .tampered, rule: "command"),
+        .init(proof: "exact '\"'\n  #exit -- '\"'", status: .tampered, rule: "ambiguous-lexing"),
+        .init(proof: "exact s!\"{sorry}\"", status: .tampered, rule: "sorry"),
+        .init(proof: "set_option maxRecDepth 100000 in\nomega", status: .tampered, rule: "set-option"),
+        .init(proof: "open Lean.Elab.Tactic in\nomega", status: .tampered, rule: "code-execution"),
+        .init(proof: "omega\n  @[implemented_by cheat] def x := 1", status: .tampered, rule: "command"),
     ]
 
     /// Simulated by the oracle: only the verifier's checks of Lean's answers stand in the way.

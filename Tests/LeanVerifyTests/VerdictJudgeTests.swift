@@ -108,6 +108,6 @@ struct VerdictJudgeTests {
                         message(.info, "'t' does not depend on any axioms")]).rule == "axioms-report-unparsable")
         #expect(axioms([message(.info, "'t' does not depend on any axioms"), message(.info, "garbage")]).status == .rejected)
         let refused = VerdictJudge.judgeAxioms(REPLResponse(protocolError: "x"), command: command, policy: .init())
-        #expect(refused.status == .crashed && !refused.isAccepted)  // fail closed, but not a final rejection
+        #expect(refused.status == .crashed && !refused.isFinal, "never accepted, and never cached as a judgement")
     }
 }

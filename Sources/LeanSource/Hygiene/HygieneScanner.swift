@@ -65,7 +65,7 @@ struct HygieneScanner {
         }
         if text == "set_option" {
             let option = index + 1 < tokens.count ? tokens[index + 1].text : ""
-            if !policy.allowedOptions.contains(option) { record(.setOption, "set_option \(option)", token) }
+            if !policy.allows(option: option) { record(.setOption, "set_option \(option)", token) }
         }
         if text == "open" { checkOpen(at: index) }
         if HygieneVocabulary.nativeComponents.contains(last) || isNativeFlag(at: index) {
@@ -78,12 +78,25 @@ struct HygieneScanner {
         }
     }
 
-    /// `decide +native`, `decide (config := {native := true})`.
+    /// `decide +native`, `decide (config := {native := true})`, the field abbreviation
+    /// `{ …, native }` (a local `native` set to true), and a `decide` configuration given as anything but
+    /// a structure instance (`⟨false, true⟩`, `.mk false true`, a name), whose fields this check cannot
+    /// read. (The axioms report refuses native computation whatever its spelling; this refuses it before
+    /// Lean is called.)
     private func isNativeFlag(at index: Int) -> Bool {
-        guard tokens[index].text == "native" else { return false }
+        let text = tokens[index].text
+        if text == "config", index >= 2, tokens[index - 1].is("("), tokens[index - 2].is("decide"),
+           index + 2 < tokens.count, tokens[index + 1].is(":="), !tokens[index + 2].is("{") {
+            return true
+        }
+        guard text == "native" else { return false }
         if index > 0, tokens[index - 1].is("+") { return true }
         if index > 0, index + 2 < tokens.count, ["{", "(", ","].contains(where: tokens[index - 1].is),
            tokens[index + 1].is(":="), !tokens[index + 2].is("false") {
+            return true
+        }
+        if index > 0, index + 1 < tokens.count, ["{", ","].contains(where: tokens[index - 1].is),
+           ["}", ","].contains(where: tokens[index + 1].is) {
             return true
         }
         return false

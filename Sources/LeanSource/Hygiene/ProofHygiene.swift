@@ -78,6 +78,21 @@ public enum ProofHygiene {
         return violations
     }
 
+    /// True when opening `namespace` (`open NS in`, or declaring a constant inside it, whose body Lean
+    /// then elaborates with `NS` open) exposes meta-programming or IO names without their prefix: its
+    /// first component is `Lean`, `IO`, `EIO`, `BaseIO` or `System` (after «» quoting and `_root_` are
+    /// removed), unless it lies in a lemma namespace such as `Lean.Omega`.
+    ///
+    /// ```swift
+    /// ProofHygiene.exposesCodeExecution(namespace: "Lean.Elab")   // true
+    /// ProofHygiene.exposesCodeExecution(namespace: "Lean.Omega")  // false
+    /// ```
+    public static func exposesCodeExecution(namespace: String) -> Bool {
+        let components = HygieneScanner.components(of: namespace)
+        return HygieneVocabulary.codeExecutionNamespaces.contains(components.first ?? "")
+            && !HygieneVocabulary.isLemmaNamespace(components)
+    }
+
     /// True when `proof` has no violation under `policy`.
     public static func isClean(_ proof: String, mode: Mode = .tactic, policy: HygienePolicy = .strict) -> Bool {
         violations(in: proof, mode: mode, policy: policy).isEmpty

@@ -43,14 +43,10 @@ public struct ScopedPrefix: Sendable, Hashable, Codable {
     public func violations(policy: HygienePolicy) -> [HygieneRule] {
         switch kind {
         case .setOption:
-            guard let optionName, policy.allowedOptions.contains(optionName) else { return [.setOption] }
+            guard let optionName, policy.allows(option: optionName) else { return [.setOption] }
             return []
         case .open:
-            let exposesMeta = namespaces.contains { name in
-                let components = HygieneScanner.components(of: name)
-                return HygieneVocabulary.codeExecutionNamespaces.contains(components.first ?? "")
-                    && !HygieneVocabulary.isLemmaNamespace(components)
-            }
+            let exposesMeta = namespaces.contains { ProofHygiene.exposesCodeExecution(namespace: $0) }
             return exposesMeta ? [.codeExecution] : []
         case .universe:
             return []

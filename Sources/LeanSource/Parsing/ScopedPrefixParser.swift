@@ -49,7 +49,8 @@ enum ScopedPrefixParser {
             }
             return ScopedPrefix(kind: .universe, text: text)
         default:
-            let allowedSymbols: Set<String> = ["(", ")", "→", "->"]
+            // `open NS (a b) in`, `open NS renaming a → b, c → d in`.
+            let allowedSymbols: Set<String> = ["(", ")", "→", "->", ","]
             guard !inner.isEmpty, inner.allSatisfy({ $0.kind == .identifier || allowedSymbols.contains($0.text) }) else {
                 throw unsupported("`open` before the declaration must name namespaces: `open Real in`", keyword)
             }

@@ -14,7 +14,7 @@ import Crypto
 /// ```
 public struct VerdictCacheKey: Sendable, Hashable, Codable {
     /// Bumped whenever the verifier's rules change, so verdicts decided by older rules are not reused.
-    public static let verifierRevision = "leanplay-verifier-3"  // 3: heartbeat timeouts of the statement are timeouts; one maxHeartbeats option
+    public static let verifierRevision = "leanplay-verifier-4"  // 3: heartbeat timeouts of the statement are timeouts; one maxHeartbeats option; 4: trailing tabs/CR/NBSP kept in the key, the reference has a heartbeat limit
 
     /// The Lean toolchain, REPL and project the verdict was decided by.
     public var lean: String
@@ -40,12 +40,15 @@ public struct VerdictCacheKey: Sendable, Hashable, Codable {
     }
 
     /// The proof as the cache compares it: line endings normalized (CRLF → LF, as the verifier sends
-    /// it) and trailing whitespace at the very end removed. Nothing else: indentation, blank lines and
+    /// it) and spaces and line feeds at the very end removed. Nothing else: indentation, blank lines and
     /// in-line spacing can change what Lean parses (layout-sensitive tactic blocks, string literals) or
-    /// where its errors point, and a cached verdict must be exactly the one Lean would give.
+    /// where its errors point, and a cached verdict must be exactly the one Lean would give. Other
+    /// trailing whitespace is kept because Lean reads it: a tab or an isolated carriage return is an
+    /// error outside comments and strings, and a no-break space (or any other Unicode space) is an
+    /// unexpected character.
     public static func normalizedProof(_ proof: String) -> String {
         var text = ProofLayout.lines(of: proof).joined(separator: "\n")
-        while let last = text.unicodeScalars.last, last.properties.isWhitespace { text.unicodeScalars.removeLast() }
+        while let last = text.unicodeScalars.last, last == " " || last == "\n" { text.unicodeScalars.removeLast() }
         return text
     }
 

@@ -28,7 +28,8 @@ import LeanSource
 ///
 /// 1. the reference: the statement's own signature exactly as written (comments and layout kept), under
 ///    its scoped prefixes, named with a fresh reserved name (`leanplay_ref_<uuid>`) and closed with
-///    `sorry`, in a separate command on the header's pristine environment;
+///    `sorry`, in a separate command on the header's pristine environment (under the same
+///    `set_option maxHeartbeats H in` as the theorem, when a budget is given);
 /// 2. the theorem: the rendered statement and the proof, on the environment the reference produced;
 /// 3. the pin `example : type_of% @REF := @NAME`, on the theorem's environment: the kernel accepts it
 ///    only when the submitted theorem's type is (definitionally) the reference's type, so a proof of
@@ -78,9 +79,10 @@ public enum VerificationCommandBuilder {
         return build(prepared: prepared, proof: proof, maxHeartbeats: maxHeartbeats)
     }
 
-    /// Builds the verification commands for an already prepared statement; the theorem command carries
-    /// `set_option maxHeartbeats H in` when `maxHeartbeats` is given — then in place of any
-    /// `set_option maxHeartbeats … in` prefix of the statement (which stays in the reference command).
+    /// Builds the verification commands for an already prepared statement; the reference and the theorem
+    /// command carry `set_option maxHeartbeats H in` when `maxHeartbeats` is given — in the theorem
+    /// command in place of any `set_option maxHeartbeats … in` prefix of the statement (which stays in the
+    /// reference command, as written).
     public static func build(prepared: PreparedStatement, proof: String, maxHeartbeats: Int? = nil) -> VerificationCommand {
         let proofText = ProofLayout.lines(of: proof).joined(separator: "\n")
         let (indentedProof, lineLengths) = ProofLayout.indented(proofText)
@@ -110,7 +112,10 @@ public enum VerificationCommandBuilder {
                 proofStartLine: openingLineCount + 1, proofLineLengths: lineLengths, indentation: ProofLayout.indentation,
                 statementStartLine: 1 + HeartbeatLimit.addedLines(maxHeartbeats: maxHeartbeats)),
             referenceName: constantName(prepared.referenceName),
-            referenceCommand: prepared.referenceCommand
+            // The reference elaborates the statement: it gets the same deterministic budget, so a statement
+            // that runs away stops at Lean's heartbeat limit and the process with its header survives.
+            referenceCommand: prepared.referenceCommand.isEmpty
+                ? "" : HeartbeatLimit.wrap(prepared.referenceCommand, maxHeartbeats: maxHeartbeats)
         )
     }
 
@@ -157,7 +162,12 @@ public enum VerificationCommandBuilder {
         declaration.body = .none
         declaration.modifiers = prefixes.map(\.text).joined(separator: "\n")
         var name = declaration.name ?? ""
-        if constantName(name).hasPrefix(referencePrefix) {
+        if let namespace = enclosingNamespace(of: name), ProofHygiene.exposesCodeExecution(namespace: namespace) {
+            throw invalid("its name puts the theorem in namespace `\(namespace)`, where Lean elaborates the proof with "
+                + "meta-programming or IO names in scope without their prefix (as `open \(namespace) in` would, which "
+                + "is refused too); rename it", statement)
+        }
+        if isReserved(name) {
             throw invalid("its name starts with `\(referencePrefix)`, which is reserved for LeanPlay's reference declarations", statement)
         }
         if declaration.keyword == .example || name.isEmpty {
@@ -181,6 +191,35 @@ public enum VerificationCommandBuilder {
         name.firstRange(of: ".{").map { String(name[..<$0.lowerBound]) } ?? name
     }
 
+    /// The namespace a declared name puts its constant (and the elaboration of its body) in: every
+    /// component but the last (`Lean.Elab.t.{u}` → `Lean.Elab`); nil for a name in the root namespace.
+    static func enclosingNamespace(of name: String) -> String? {
+        var constant = constantName(name)
+        if constant.hasPrefix("_root_.") { constant.removeFirst("_root_.".count) }
+        var depth = 0
+        var lastDot: String.Index?
+        for index in constant.indices {
+            switch constant[index] {
+            case "«": depth += 1
+            case "»": depth -= 1
+            case "." where depth == 0: lastDot = index
+            default: break
+            }
+        }
+        return lastDot.map { String(constant[..<$0]) }
+    }
+
+    /// True when `name` is a reference declaration's constant, or a name inside one, however it is
+    /// spelled: «»-quoted components and a leading `_root_` name the same root constant
+    /// (`«leanplay_ref_x»`, `_root_.leanplay_ref_x`).
+    static func isReserved(_ name: String) -> Bool {
+        var components = constantName(name).split(separator: ".", omittingEmptySubsequences: false).map {
+            String($0.filter { $0 != "«" && $0 != "»" })
+        }
+        if components.first == "_root_" { components.removeFirst() }
+        return components.first?.hasPrefix(referencePrefix) ?? false
+    }
+
     /// The statement's scoped prefixes, each allowed by `policy`.
     private static func checkedPrefixes(
         of declaration: LeanDeclaration, policy: VerificationPolicy, statement: String
@@ -194,6 +233,9 @@ public enum VerificationCommandBuilder {
         for prefix in prefixes {
             for rule in prefix.violations(policy: policy.hygienePolicy) {
                 switch rule {
+                case .setOption where prefix.optionName?.hasPrefix("debug.") == true:
+                    throw invalid("its prefix `\(prefix.text)` sets a `debug.*` option, which switches off checks a "
+                        + "verdict stands on and is never allowed; remove it", statement)
                 case .setOption:
                     throw invalid(
                         "its prefix `\(prefix.text)` sets an option the verification policy does not allow "

@@ -20,10 +20,10 @@ public struct VerificationPolicy: Sendable, Hashable {
     /// The time limit for each REPL request of a check; nil uses the pool's configured request timeout.
     /// This is the backstop: it kills the REPL process (and its imported header) when it fires.
     public var requestTimeout: Duration?
-    /// Lean's deterministic budget for the theorem command, in heartbeats (Lean counts them in
-    /// thousands of small allocations; `maxHeartbeats 200000` is Lean's own default). The verifier itself
-    /// wraps the theorem in `set_option maxHeartbeats H in`, so a runaway tactic ends in Lean's
-    /// "(deterministic) timeout" error while the REPL process survives. nil leaves Lean's default.
+    /// Lean's deterministic budget for the reference and the theorem command, in heartbeats (Lean counts
+    /// them in thousands of small allocations; `maxHeartbeats 200000` is Lean's own default). The verifier
+    /// itself wraps both in `set_option maxHeartbeats H in`, so a runaway tactic or statement ends in
+    /// Lean's "(deterministic) timeout" error while the REPL process survives. nil leaves Lean's default.
     public var maxHeartbeats: Int?
 
     /// The default heartbeat budget, 400,000: twice Lean's own default (200,000), the budget Mathlib

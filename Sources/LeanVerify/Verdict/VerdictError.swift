@@ -51,3 +51,14 @@ public struct VerdictError: Sendable, Hashable, Codable {
     /// True when the position lies inside the caller's proof text.
     public var isInsideProof: Bool { location == .proof }
 }
+
+extension VerdictError {
+    /// The same error with its lines moved by `offset` (never below line 1).
+    func shifted(by offset: Int) -> VerdictError {
+        guard offset != 0 else { return self }
+        var error = self
+        error.line = line.map { max($0 + offset, 1) }
+        error.endLine = endLine.map { max($0 + offset, 1) }
+        return error
+    }
+}

@@ -7,8 +7,8 @@ import LeanSource
 /// then a separate type pin against the reference and a separate `#print axioms` on the environment the
 /// theorem produced (see ``VerificationCommandBuilder`` for why this proves exactly the given statement).
 ///
-/// Lean's time goes only where it can change a verdict: the theorem carries `set_option maxHeartbeats`
-/// (``VerificationPolicy/maxHeartbeats``), final verdicts are served from ``cache`` when one is given,
+/// Lean's time goes only where it can change a verdict: the reference and the theorem carry
+/// `set_option maxHeartbeats` (``VerificationPolicy/maxHeartbeats``), final verdicts are served from ``cache`` when one is given,
 /// and a REPL crash after the theorem was checked reruns the whole sequence once on a fresh process
 /// (``Verdict/retry``).
 ///
@@ -69,6 +69,7 @@ public struct LeanVerifier: ProofVerifying, StatementValidating {
         if let cache, let key, var cached = await cache.cachedVerdict(for: key) {
             cached.fromCache = true
             cached.elapsedMilliseconds = 0
+            cached.retry = nil  // no check ran, so no retry happened
             return cached
         }
         var (verdict, elapsed) = await Self.timed(clock) { await self.judge(header: header, statement: statement, proof: proof) }

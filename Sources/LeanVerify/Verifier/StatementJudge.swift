@@ -13,8 +13,8 @@ enum StatementJudge {
             return StatementCheck(status: .crashed, reason: "the REPL refused the statement: \(protocolError)", command: command)
         }
         if let heartbeat = response.errors.first(where: { LeanMessageClassifier.isHeartbeatTimeout($0.data) }) {
-            // Lean ran out of heartbeats elaborating it: not a judgement that the statement is ill-formed.
-            return StatementCheck(status: .timeout, reason: "Lean hit its heartbeat limit elaborating the statement: \(heartbeat.data)",
+            // The budget ran out: nothing is known about the statement.
+            return StatementCheck(status: .timeout, reason: "elaborating the statement hit Lean's heartbeat limit: \(heartbeat.data)",
                                   command: command)
         }
         let errors = response.errors.prefix(maximumErrors).map { VerdictJudge.unmapped($0, location: .statement) }

@@ -8,10 +8,10 @@ public import LeanREPL
 /// `heartbeats` (neither is a judgement about the proof, so neither is cached).
 ///
 /// The order of checks: the reference command (Lean error → rejected as an invalid statement), the
-/// theorem command (protocol error → crashed; Lean error → rejected; sorry →
-/// incomplete), then the type check (mismatch → tampered; a protocol error → crashed), then the axioms
-/// report (a protocol error → crashed; missing or unparsable → rejected, `sorryAx` → incomplete, non-whitelisted → rejected). Only when all pass is the proof
-/// accepted.
+/// theorem command (Lean error → rejected; sorry → incomplete), then the type check (mismatch →
+/// tampered), then the axioms report (missing or unparsable → rejected, `sorryAx` → incomplete,
+/// non-whitelisted → rejected). A protocol-level error (`{"message": …}`) at any step judged nothing
+/// → crashed (not final, never cached). Only when all pass is the proof accepted.
 public enum VerdictJudge {
     /// The outcome of judging the theorem command.
     public enum TheoremOutcome: Sendable, Hashable {
@@ -26,14 +26,15 @@ public enum VerdictJudge {
     /// nothing accepted may depend on (`#print axioms` of the theorem would list `sorryAx`). Any error
     /// means the statement does not elaborate under the header: the verdict is rejected by
     /// ``VerificationRule/invalidStatement`` before the proof is sent.
-    /// A timeout — reported by the REPL, or Lean's heartbeat limit while elaborating the statement — is a
-    /// timeout (not cached), never a refusal or an invalid statement.
+    ///
+    /// A limit that fires there (Lean's heartbeat limit, or a timeout the REPL reports) is `timeout`, not
+    /// a refusal of the statement: it says nothing about the statement and must never be cached.
     public static func judgeReference(_ response: REPLResponse, command: VerificationCommand) -> TheoremOutcome {
         if let timeout = reportedTimeout(response, what: "the statement's reference command") { return .decided(timeout) }
         if let heartbeat = response.errors.first(where: { LeanMessageClassifier.isHeartbeatTimeout($0.data) }) {
             return .decided(.decided(.timeout, by: .heartbeats,
-                "Lean hit its heartbeat limit elaborating the statement (its reference command, closed with `sorry`); "
-                    + "the proof was not checked: \(heartbeat.data)"))
+                "elaborating the statement on its own (the reference command) hit Lean's heartbeat limit; the proof "
+                    + "was not checked: \(heartbeat.data)"))
         }
         if let protocolError = response.protocolError {
             return .decided(.decided(.crashed, by: .protocolError,
@@ -43,7 +44,10 @@ public enum VerdictJudge {
             return .decided(.decided(.rejected, by: .invalidStatement,
                 "the statement does not elaborate under this header (checked on its own, closed with `sorry`): "
                     + "\(first.data); the proof was not checked",
-                errors: response.errors.prefix(StatementJudge.maximumErrors).map { unmapped($0, location: .statement) }))
+                errors: response.errors.prefix(StatementJudge.maximumErrors).map {
+                    // Statement-relative, like the theorem's: the verifier's heartbeat line does not count.
+                    unmapped($0, location: .statement).shifted(by: 1 - command.positionMap.statementStartLine)
+                }))
         }
         guard let env = response.env else {
             return .decided(.decided(.crashed, by: .protocolError,
@@ -98,9 +102,9 @@ public enum VerdictJudge {
                 "the type check `example : … := @\(command.theoremName)` hit Lean's heartbeat limit: \(heartbeat.data)")
         }
         if let protocolError = response.protocolError {
-            // The REPL refused the command: nothing was decided about the proof (not `tampered`, not cached).
+            // A protocol-level answer judged nothing: not final, so never cached (and never accepted).
             return .decided(.crashed, by: .protocolError,
-                "the REPL refused the type check `example : … := @\(command.theoremName)` (\(protocolError)); not accepted")
+                "the REPL refused the type check `example : … := @\(command.theoremName)`: \(protocolError)")
         }
         let errors = response.errors
         guard let first = errors.first else { return nil }
@@ -115,9 +119,8 @@ public enum VerdictJudge {
         let name = command.theoremName
         if let timeout = reportedTimeout(response, what: "`#print axioms \(name)`") { return timeout }
         if let protocolError = response.protocolError {
-            // Fail closed, but a refusal by the REPL is not Lean's judgement: crashed, never cached as final.
             return .decided(.crashed, by: .protocolError,
-                "`#print axioms \(name)` was refused by the REPL (\(protocolError)); not accepted (fail closed)")
+                "the REPL refused `#print axioms \(name)` (\(protocolError)); not accepted (fail closed)")
         }
         let errors = response.errors
         if let first = errors.first {

@@ -76,8 +76,8 @@ struct VerifyCommand: AsyncParsableCommand {
     }
 
     private func runBatch(path: String, configuration: LeanPlayConfiguration) async throws {
-        let text = try InputFiles.text(path, flag: "--batch")
-        let parsed = BatchInput.parse(text, origin: path == "-" ? "<stdin>" : path)
+        let data = try InputFiles.data(path, flag: "--batch")
+        let parsed = BatchInput.parse(data, origin: path == "-" ? "<stdin>" : path)
         for problem in parsed.errors { printError("verify: \(problem)") }
         let defaultHeader = configuration.lean.defaultHeader
         let window = max(1, (configuration.lean.workers ?? ProcessInfo.processInfo.activeProcessorCount) * 4)

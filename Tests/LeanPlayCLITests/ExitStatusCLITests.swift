@@ -41,6 +41,15 @@ struct ExitStatusCLITests {
         // An input in the wrong format: 65.
         Case(name: "selfplay --corpus malformed", arguments: { ["selfplay", "--db", "new.sqlite", "--corpus", "malformed.jsonl"] + $0.lean + $0.prompts },
              status: 65, stderrMentions: "malformed.jsonl:2"),
+        // A file that is not a ledger given as --db (the corpus, say): 65 for every command, never 66 or 73.
+        Case(name: "report --db not a ledger", arguments: { _ in ["report", "--db", "corpus.jsonl"] },
+             status: 65, stderrMentions: "corpus.jsonl: not a LeanPlay ledger"),
+        Case(name: "export --db not a ledger", arguments: { _ in ["export", "--db", "corpus.jsonl", "--kind", "sft", "--out", "x.jsonl"] },
+             status: 65, stderrMentions: "corpus.jsonl: not a LeanPlay ledger"),
+        Case(name: "prove --db not a ledger", arguments: { ["prove", "--db", "corpus.jsonl"] + $0.lean + $0.prompts },
+             status: 65, stderrMentions: "corpus.jsonl: not a LeanPlay ledger"),
+        Case(name: "selfplay --db not a ledger", arguments: { ["selfplay", "--db", "corpus.jsonl", "--corpus", "corpus.jsonl"] + $0.lean + $0.prompts },
+             status: 65, stderrMentions: "corpus.jsonl: not a LeanPlay ledger"),
         // An output that cannot be written: 73, whatever the command.
         Case(name: "export --out unwritable", arguments: { _ in ["export", "--db", "run.sqlite", "--kind", "sft", "--out", "afile/sft.jsonl"] },
              status: 73, stderrMentions: "afile/sft.jsonl"),

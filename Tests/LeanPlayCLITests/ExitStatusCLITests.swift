@@ -84,6 +84,26 @@ struct ExitStatusCLITests {
         }
     }
 
+    /// An output under a path component that is a file said "(NSCocoaErrorDomain error 512.)" or "A file
+    /// with the same name already exists": every command says what the system said ("Not a directory").
+    @Test(arguments: [
+        ["selfplay", "--db", "new.sqlite", "--corpus", "corpus.jsonl", "--export-dir", "afile/exports"],
+        ["variants", "--statement", "statement.lean", "--out", "afile/v.jsonl"],
+        ["formalize", "corpus.jsonl", "--out", "afile/out.jsonl"],
+        ["evaluate", "corpus.jsonl", "--out", "afile/eval"],
+    ])
+    func unwritableOutputsSayWhyInPlainWords(_ arguments: [String]) async throws {
+        let workspace = try CLIWorkspace()
+        let model = arguments[0] == "formalize" ? workspace.unreachableModel : workspace.prompts
+        let result = try await workspace.run(arguments + workspace.lean + model)
+        #expect(result.exitCode == 73, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("afile/"), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("Not a directory"), "stderr: \(result.stderr)")
+        for leak in ["NSCocoaErrorDomain", "error 512", "same name already exists", "operation could not be completed"] {
+            #expect(!result.stderr.contains(leak), "stderr: \(result.stderr)")
+        }
+    }
+
     @Test func malformedBatchLinesArePartialFailure() async throws {
         let workspace = try CLIWorkspace()
         try workspace.write("batch.jsonl", """

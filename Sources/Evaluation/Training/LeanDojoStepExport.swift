@@ -128,11 +128,15 @@ final class LineSink {
     init(_ url: URL) throws(EvaluationError) {
         self.url = url
         let manager = FileManager.default
-        // createFile(atPath:) writes through a temporary file and a rename, which would replace a device.
+        // Not createFile(atPath:): it writes through a temporary file and a rename, which would replace a
+        // device, and its failures carry no reason.
         let exists = manager.fileExists(atPath: url.path)
-        guard exists || manager.createFile(atPath: url.path, contents: nil),
-              let handle = try? FileHandle(forWritingTo: url) else {
-            throw EvaluationError(.unwritableDirectory, "cannot create the file", context: url.path)
+        let handle: FileHandle
+        do {
+            if !exists { try Data().write(to: url) }
+            handle = try FileHandle(forWritingTo: url)
+        } catch {
+            throw EvaluationError(.unwritableDirectory, "cannot create the file (\(error.fileSystemReason))", context: url.path)
         }
         if exists, (try? manager.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType == .typeRegular {
             do {

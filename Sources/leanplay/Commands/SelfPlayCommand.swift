@@ -57,7 +57,7 @@ struct SelfPlayCommand: AsyncParsableCommand {
                 do {
                     try FileManager.default.createDirectory(at: context.url(exportDir), withIntermediateDirectories: true)
                 } catch {
-                    throw CLIError(.outputUnwritable, "--export-dir \(exportDir): cannot create the folder (\(error.localizedDescription)); check that its parent exists and is writable")
+                    throw CLIError(.outputUnwritable, "--export-dir \(exportDir): cannot create the folder (\(error.fileSystemReason)); check that its parent exists and is writable")
                 }
             }
             let ledger = try ledger.open(mustExist: false)

@@ -31,7 +31,7 @@ enum InputFiles {
             defer { try? handle.close() }
             return try handle.readToEnd() ?? Data()
         } catch {
-            throw CLIError(.inputMissing, "\(flag) \(path): cannot be read (\(error.localizedDescription)); check its permissions")
+            throw CLIError(.inputMissing, "\(flag) \(path): cannot be read (\(error.fileSystemReason)); check its permissions")
         }
     }
 }

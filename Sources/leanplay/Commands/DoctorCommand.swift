@@ -10,8 +10,9 @@ struct DoctorCommand: AsyncParsableCommand {
         discussion: """
             The budget schedule (per budget level: model samples, Lean checks, wall time, and each strategy's share
             of the samples) comes from the configuration alone, so it is printed first, even when Lean is missing.
-            Exits 2, with install guidance, when Lean or the REPL cannot be found or does not answer; 1 when Lean
-            answers but the check is not accepted.
+            Exits 2, with install guidance, when Lean or the REPL cannot be found or does not answer, and when a
+            configured model cannot be used (naming what is missing, e.g. an unset api_key_env variable); 1 when
+            Lean answers but the check is not accepted.
             """
     )
 
@@ -23,9 +24,19 @@ struct DoctorCommand: AsyncParsableCommand {
         try await CommandContext.reportingErrors("doctor") {
             var configuration = try config.load()
             lean.apply(to: &configuration)
-            let hasModel = !((try? configuration.modelRoster(
-                workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))?.isEmpty ?? true)
+            // A configured model that cannot be used (its api_key_env variable unset, say) is named, not
+            // shown as "model not configured"; Lean is still checked so that one run shows every problem.
+            var modelProblem: String?
+            var hasModel = false
+            do {
+                hasModel = !(try configuration.modelRoster(
+                    workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).isEmpty)
+            } catch {
+                modelProblem = ExitStatus.classify(error, command: "doctor").message
+                hasModel = true  // configured: its schedule applies once the problem is fixed
+            }
             for line in ScheduleFormatting.lines(configuration.proverConfiguration, hasModel: hasModel) { print(line) }
+            if let modelProblem { printError(modelProblem) }
             let launch = try configuration.replLaunch()
             print("REPL command: \(launch)")
             try await LeanPlayRuntime.withLean(configuration) { lean in
@@ -44,6 +55,7 @@ struct DoctorCommand: AsyncParsableCommand {
                 }
             }
             print("Lean is ready.")
+            if modelProblem != nil { throw ExitCode(ExitStatus.setup) }
         }
     }
 }

@@ -72,6 +72,14 @@ struct ExitStatusCLITests {
              status: 64, stderrMentions: "--rounds"),
         Case(name: "export --kind unknown", arguments: { _ in ["export", "--db", "run.sqlite", "--kind", "nope", "--out", "x.jsonl"] },
              status: 64, stderrMentions: "round_report"),
+        // A flag that would change nothing is refused, never ignored: `formalize --limit 0` formalized nothing
+        // and exited 0; `export --limit`/`--val` without --from-leandojo were dropped silently.
+        Case(name: "formalize --limit 0", arguments: { ["formalize", "corpus.jsonl", "--out", "out.jsonl", "--limit", "0"] + $0.lean + $0.unreachableModel },
+             status: 64, stderrMentions: "--limit must be at least 1"),
+        Case(name: "export --limit from a ledger", arguments: { _ in ["export", "--db", "run.sqlite", "--kind", "sft", "--out", "x.jsonl", "--limit", "3"] },
+             status: 64, stderrMentions: "--from-leandojo"),
+        Case(name: "export --val from a ledger", arguments: { _ in ["export", "--db", "run.sqlite", "--kind", "sft", "--out", "x.jsonl", "--val", "3"] },
+             status: 64, stderrMentions: "--from-leandojo"),
     ]
 
     @Test(arguments: cases) func everyCommandUsesTheOneTable(_ testCase: Case) async throws {

@@ -47,6 +47,9 @@ struct ExportCommand: AsyncParsableCommand {
             return
         }
         if db == nil { throw ValidationError("export needs --db RUN.sqlite (or --from-leandojo SPLIT.json with --kind steps)") }
+        if limit != nil || val != 0 {
+            throw ValidationError("--limit and --val apply to --from-leandojo only; a ledger export writes every line of its kind")
+        }
         guard ExportKind(rawValue: kind) != nil else {
             throw ValidationError("--kind \(kind) is not one of \(ExportKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }

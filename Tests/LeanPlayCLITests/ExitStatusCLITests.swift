@@ -41,6 +41,9 @@ struct ExitStatusCLITests {
         // An input in the wrong format: 65.
         Case(name: "selfplay --corpus malformed", arguments: { ["selfplay", "--db", "new.sqlite", "--corpus", "malformed.jsonl"] + $0.lean + $0.prompts },
              status: 65, stderrMentions: "malformed.jsonl:2"),
+        // An empty corpus would finish self-play rounds on nothing, and --rounds counts them.
+        Case(name: "selfplay --corpus empty", arguments: { ["selfplay", "--db", "new.sqlite", "--corpus", "afile.empty"] + $0.lean + $0.prompts },
+             status: 65, stderrMentions: "afile.empty: holds no problems"),
         // A file that is not a ledger given as --db (the corpus, say): 65 for every command, never 66 or 73.
         Case(name: "report --db not a ledger", arguments: { _ in ["report", "--db", "corpus.jsonl"] },
              status: 65, stderrMentions: "corpus.jsonl: not a LeanPlay ledger"),

@@ -54,4 +54,22 @@ struct InputShapesCLITests {
         #expect(result.stdoutLines.last?.contains(#""id":"c""#) == true)
         #expect(result.stderr.contains("batch.jsonl:2: not valid UTF-8"), "stderr: \(result.stderr)")
     }
+
+    /// The README's batch line is `{"id","status","reason","rule","axioms","errors","elapsed_ms"}`: every
+    /// key on every line (an accepted verdict has no rule: `null`, as `id` is for a single check), so a
+    /// script can read `line["rule"]` without a missing-key error.
+    @Test func everyVerdictLineHasEveryDocumentedKey() async throws {
+        let workspace = try CLIWorkspace()
+        try workspace.write("batch.jsonl", """
+            {"id": "a", "statement": "theorem u (n : Nat) : n + 0 = n := by", "proof": "simp"}
+            {"id": "b", "statement": "theorem w (n : Nat) : n + 1 = n := by", "proof": "simp"}
+
+            """)
+        let result = try await workspace.run(["verify", "--batch", "batch.jsonl"] + workspace.lean)
+        #expect(result.stdoutLines.count == 2, "stderr: \(result.stderr)")
+        for line in result.stdoutLines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(Set(object.keys) == ["id", "status", "reason", "rule", "axioms", "errors", "elapsed_ms"], "\(line)")
+        }
+    }
 }

@@ -10,7 +10,7 @@ struct VerifyCommand: AsyncParsableCommand {
         discussion: """
             Single check: --header, --statement and --proof (files, or - for standard input); exits 0 when the
             proof is accepted and 1 otherwise. Batch: --batch IN.jsonl with objects {"id","header","statement",
-            "proof"}; prints one JSON verdict per line {"id","status","reason","axioms","errors","elapsed_ms"}
+            "proof"}; prints one JSON verdict per line {"id","status","reason","rule","axioms","errors","elapsed_ms"}
             in input order and exits 0 when every item got a verdict.
             """
     )

@@ -40,8 +40,20 @@ struct DoctorCommand: AsyncParsableCommand {
             let launch = try configuration.replLaunch()
             print("REPL command: \(launch)")
             try await LeanPlayRuntime.withLean(configuration) { lean in
-                let version = try await lean.pool.withSession(header: "") { session in
-                    try await session.send(.command("#eval Lean.versionString"))
+                let version: REPLResponse
+                do {
+                    version = try await lean.pool.withSession(header: "") { session in
+                        try await session.send(.command("#eval Lean.versionString"))
+                    }
+                } catch let error as LeanREPLError where [.crashed, .writeFailed, .protocolViolation].contains(error.code) {
+                    // A REPL that dies (or talks nonsense) on `#eval Lean.versionString` twice is not set up:
+                    // the request cannot be what crashes it.
+                    throw LeanREPLError(
+                        .spawnFailed,
+                        "the REPL command `\(launch)` does not answer a trivial request: it \(error.code == .protocolViolation ? "answers with something that is not a REPL response" : "exits instead of answering, also when restarted"); run it in a "
+                            + "terminal to see why: a REPL built for another Lean toolchain than the project's, a missing "
+                            + "library, or too little memory (memory_limit_mb under [lean])",
+                        stderrTail: error.stderrTail)
                 }
                 let versionText = version.messages.first(where: { $0.severity == .info })?.data ?? "unknown"
                 print("Lean version: \(versionText.trimmingCharacters(in: CharacterSet(charactersIn: "\"\n ")))")

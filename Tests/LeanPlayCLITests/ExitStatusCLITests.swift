@@ -115,6 +115,28 @@ struct ExitStatusCLITests {
         }
     }
 
+    /// `export --db run.sqlite --out run.sqlite` replaced the ledger (the whole run) with its export, and
+    /// `--from-leandojo F --out F` emptied the benchmark before reading it: an output that is an input is a
+    /// bad flag (64), and the input is left as it was.
+    @Test func anOutputThatIsAnInputIsRefusedAndTheInputKept() async throws {
+        let workspace = try CLIWorkspace()
+        let ledger = try Data(contentsOf: URL(fileURLWithPath: workspace.path("run.sqlite")))
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("link.sqlite"), withDestinationPath: workspace.path("run.sqlite"))
+        for out in ["run.sqlite", "./run.sqlite", "link.sqlite"] {
+            let result = try await workspace.run(["export", "--db", "run.sqlite", "--kind", "sft", "--out", out])
+            #expect(result.exitCode == 64, "stderr: \(result.stderr)")
+            #expect(result.stderr.contains("is the same file as --db run.sqlite"), "stderr: \(result.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.path("run.sqlite"))) == ledger)
+        let report = try await workspace.run(["report", "--db", "run.sqlite"])
+        #expect(report.exitCode == 0, "stderr: \(report.stderr)")
+
+        try workspace.write("split.json", LeanDojoFixture.json)
+        let dojo = try await workspace.run(["export", "--kind", "steps", "--from-leandojo", "split.json", "--out", "split.json"])
+        #expect(dojo.exitCode == 64, "stderr: \(dojo.stderr)")
+        #expect(try workspace.read("split.json") == LeanDojoFixture.json)
+    }
+
     @Test func malformedBatchLinesArePartialFailure() async throws {
         let workspace = try CLIWorkspace()
         try workspace.write("batch.jsonl", """

@@ -42,6 +42,7 @@ struct ExportCommand: AsyncParsableCommand {
     @OptionGroup var config: ConfigurationOptions
 
     func validate() throws {
+        try DistinctPaths.requireOutput(("--out", out), differsFrom: [("--db", db ?? "-"), ("--from-leandojo", fromLeandojo ?? "-")])
         if fromLeandojo != nil {
             try LeanDojoExportSupport.validate(kind: kind, out: out, limit: limit, val: val)
             return

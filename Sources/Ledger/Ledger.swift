@@ -57,10 +57,17 @@ public final class Ledger: Sendable {
     /// Every SQLite database file starts with this header; an empty file is an empty database.
     private static let sqliteHeader = Array("SQLite format 3\u{0}".utf8)
 
-    /// Refuses a regular file that holds something other than an SQLite database, before SQLite opens it.
+    /// Refuses what is not a ledger before SQLite opens it: a folder, a device or pipe (`/dev/null`, where
+    /// SQLite would put its journal files beside it), or a regular file that holds something other than an
+    /// SQLite database.
     private static func requireSQLiteOrAbsent(_ path: String) throws(LedgerError) {
-        guard (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType == .typeRegular,
-              let handle = FileHandle(forReadingAtPath: path) else { return }
+        guard let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType else { return }
+        guard type == .typeRegular else {
+            throw LedgerError(
+                .notALedger, "not a LeanPlay ledger (not a regular file); give the run's .sqlite file, or a new path to start a run",
+                context: path)
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
         defer { try? handle.close() }
         let start = [UInt8]((try? handle.read(upToCount: sqliteHeader.count)) ?? Data())
         guard !start.isEmpty, start != sqliteHeader else { return }

@@ -37,6 +37,10 @@ import Testing
         FileManager.default.createFile(atPath: empty, contents: Data())
         #expect(try Ledger.open(path: empty).appliedMigrations() == LedgerSchema.migrationIDs)
 
+        // A folder is no ledger either (and SQLite is never asked to open it).
+        let folder = #expect(throws: LedgerError.self) { try Ledger.open(path: directory.url.path) }
+        #expect(folder?.code == .notALedger)
+
         let missingDirectory = directory.path("missing/ledger.sqlite")
         let missing = #expect(throws: LedgerError.self) { try Ledger.open(path: missingDirectory) }
         #expect(missing?.code == .openFailed)

@@ -81,6 +81,8 @@ struct ExitStatusCLITests {
              status: 64, stderrMentions: "--limit must be at least 1"),
         Case(name: "export --limit from a ledger", arguments: { _ in ["export", "--db", "run.sqlite", "--kind", "sft", "--out", "x.jsonl", "--limit", "3"] },
              status: 64, stderrMentions: "--from-leandojo"),
+        Case(name: "variants --id empty", arguments: { ["variants", "--statement", "statement.lean", "--out", "v.jsonl", "--id", ""] + $0.lean + $0.prompts },
+             status: 64, stderrMentions: "--id must name the parent"),
         Case(name: "export --val from a ledger", arguments: { _ in ["export", "--db", "run.sqlite", "--kind", "sft", "--out", "x.jsonl", "--val", "3"] },
              status: 64, stderrMentions: "--from-leandojo"),
     ]

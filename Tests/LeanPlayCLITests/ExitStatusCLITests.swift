@@ -139,6 +139,28 @@ struct ExitStatusCLITests {
         #expect(try workspace.read("split.json") == LeanDojoFixture.json)
     }
 
+    /// A `[cache] directory` that cannot be written was ignored: verify and formalize ran, and every rerun
+    /// paid its Lean checks and tokens again. It is an error before any work (73), with the way out.
+    @Test(arguments: [
+        ["verify", "--statement", "statement.lean", "--proof", "proof.lean"],
+        ["formalize", "corpus.jsonl", "--out", "out.jsonl", "--llm-base-url", "http://127.0.0.1:9/v1", "--llm-model", "m",
+         "--prompts", SharedFixtures.promptsDirectory.path],
+    ])
+    func aCacheThatCannotBeWrittenIsAnError(_ arguments: [String]) async throws {
+        let workspace = try CLIWorkspace()
+        try workspace.write("leanplay.toml", "[cache]\ndirectory = \"afile/cache\"\n")
+        let result = try await workspace.run(arguments + workspace.lean)
+        #expect(result.exitCode == 73, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("[cache] directory") && result.stderr.contains("Not a directory"), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("--no-cache"), "stderr: \(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("out.jsonl")))
+
+        if arguments[0] == "verify" {
+            let without = try await workspace.run(arguments + workspace.lean + ["--no-cache"])
+            #expect(without.exitCode == 0, "--no-cache runs without it: \(without.stderr)")
+        }
+    }
+
     @Test func malformedBatchLinesArePartialFailure() async throws {
         let workspace = try CLIWorkspace()
         try workspace.write("batch.jsonl", """

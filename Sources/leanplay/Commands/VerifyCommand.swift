@@ -51,6 +51,7 @@ struct VerifyCommand: AsyncParsableCommand {
             var configuration = try config.load()
             lean.apply(to: &configuration)
             if noCache { configuration.cache.enabled = false }
+            try configuration.requireWritableCache(workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             if let batch {
                 try await runBatch(path: batch, configuration: configuration)
             } else {

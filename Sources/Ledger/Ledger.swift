@@ -33,10 +33,12 @@ public final class Ledger: Sendable {
     ///
     /// Open one `Ledger` per file per process; other processes may open the same file.
     ///
-    /// - Throws: ``LedgerError/Code/openFailed`` when the file cannot be opened or is not a SQLite
-    ///   database, ``LedgerError/Code/newerSchema`` when a newer LeanPlay wrote it, and
+    /// - Throws: ``LedgerError/Code/notALedger`` when a non-empty file that is not an SQLite database is
+    ///   there (it is left untouched), ``LedgerError/Code/openFailed`` when the file cannot be opened or
+    ///   created, ``LedgerError/Code/newerSchema`` when a newer LeanPlay wrote it, and
     ///   ``LedgerError/Code/migrationFailed`` when migrating fails.
     public static func open(path: String, configuration: LedgerConfiguration = LedgerConfiguration()) throws(LedgerError) -> Ledger {
+        try requireSQLiteOrAbsent(path)
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: databaseConfiguration(configuration))
@@ -50,6 +52,29 @@ public final class Ledger: Sendable {
         let ledger = Ledger(writer: pool, path: path, configuration: configuration)
         try ledger.migrate()
         return ledger
+    }
+
+    /// Every SQLite database file starts with this header; an empty file is an empty database.
+    private static let sqliteHeader = Array("SQLite format 3\u{0}".utf8)
+
+    /// Refuses what is not a ledger before SQLite opens it: a folder, a device or pipe (`/dev/null`, where
+    /// SQLite would put its journal files beside it), or a regular file that holds something other than an
+    /// SQLite database.
+    private static func requireSQLiteOrAbsent(_ path: String) throws(LedgerError) {
+        guard let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType else { return }
+        guard type == .typeRegular else {
+            throw LedgerError(
+                .notALedger, "not a LeanPlay ledger (not a regular file); give the run's .sqlite file, or a new path to start a run",
+                context: path)
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        let start = [UInt8]((try? handle.read(upToCount: sqliteHeader.count)) ?? Data())
+        guard !start.isEmpty, start != sqliteHeader else { return }
+        throw LedgerError(
+            .notALedger,
+            "not a LeanPlay ledger (not an SQLite database); give the run's .sqlite file, or a new path to start a run",
+            context: path)
     }
 
     /// Creates an empty ledger in memory, for tests and dry runs.

@@ -6,6 +6,7 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         enum Kind: String, Sendable, Hashable {
             case openFailed = "open-failed"
+            case notALedger = "not-a-ledger"
             case migrationFailed = "migration-failed"
             case newerSchema = "newer-schema"
             case database = "database"
@@ -23,6 +24,9 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
 
         /// The ledger file could not be opened or created.
         public static let openFailed = Code(kind: .openFailed)
+        /// The file exists but is not an SQLite database (a corpus or an export given as the ledger, say);
+        /// it was left untouched.
+        public static let notALedger = Code(kind: .notALedger)
         /// A schema migration failed; the ledger file was left as it was before.
         public static let migrationFailed = Code(kind: .migrationFailed)
         /// The ledger file was written by a newer LeanPlay with migrations this build does not know.

@@ -83,4 +83,32 @@ struct LeanDojoTests {
         let limited = try LeanDojoStepExport(prompts: prompts, limit: 2).run(input: input, output: output)
         #expect(limited.trainLines == 2 && limited.valLines == 0)
     }
+
+    /// `--out /dev/null` (or a pipe) replaced the device with a regular file: an existing output that is
+    /// not a regular file is written in place. A FIFO stands in for the device; an existing regular file
+    /// is still cut to the new export.
+    @Test func anOutputThatIsNotARegularFileIsWrittenInPlace() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let prompts = try PromptLibrary.load(from: root.appendingPathComponent("Prompts"))
+        let input = try Self.write(LeanDojoFixture.json)
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("steps-\(UUID().uuidString).fifo")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(at: fifo) }
+        let reader = open(fifo.path, O_RDONLY | O_NONBLOCK)
+        #expect(reader >= 0)
+        defer { close(reader) }
+
+        let counts = try LeanDojoStepExport(prompts: prompts, limit: 1).run(input: input, output: fifo)
+
+        #expect(counts.trainLines == 1)
+        #expect(try FileManager.default.attributesOfItem(atPath: fifo.path)[.type] as? FileAttributeType != .typeRegular)
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let count = read(reader, &buffer, buffer.count)
+        #expect(String(decoding: buffer.prefix(max(0, count)), as: UTF8.self).contains("\"messages\""))
+
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("steps-\(UUID().uuidString).jsonl")
+        try Data(repeating: 0x41, count: 100_000).write(to: file)
+        _ = try LeanDojoStepExport(prompts: prompts, limit: 1).run(input: input, output: file)
+        #expect(try String(contentsOf: file, encoding: .utf8).split(separator: "\n").count == 1)
+    }
 }

@@ -28,6 +28,7 @@ struct CLIWorkspace {
         try write("statement.lean", "theorem add_zero'' (n : Nat) (h : 0 < n) : n + 0 = n := by\n")
         try write("proof.lean", "simp")
         try write("afile", "a regular file, so afile/anything can never be created\n")
+        try write("afile.empty", "\n")
         _ = try Ledger.open(path: path("run.sqlite"))
     }
 

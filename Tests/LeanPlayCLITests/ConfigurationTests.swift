@@ -111,4 +111,25 @@ struct ConfigurationTests {
         untouched.apply(.init())
         #expect(untouched == LeanPlayConfiguration())
     }
+
+    /// A missing `--config` file said "cannot read … as UTF-8 text (… The file doesn't exist.)" and a folder
+    /// "(NSCocoaErrorDomain error 256.)": each case says what it is.
+    @Test func aConfigurationFileThatCannotBeReadSaysWhy() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        func message(_ url: URL) -> String {
+            do {
+                _ = try LeanPlayConfiguration.load(from: url)
+                return ""
+            } catch {
+                return error.message
+            }
+        }
+        #expect(message(folder.appendingPathComponent("missing.toml")).hasSuffix("missing.toml: no such file"))
+        #expect(message(folder).hasSuffix("is a folder"))
+        let latin1 = folder.appendingPathComponent("latin1.toml")
+        try Data([0x23, 0x20, 0xE9, 0x0A]).write(to: latin1)  // "# é" in Latin-1
+        #expect(message(latin1).hasSuffix("latin1.toml is not UTF-8 text"))
+        for text in [message(folder), message(latin1)] { #expect(!text.contains("NSCocoaErrorDomain")) }
+    }
 }

@@ -87,6 +87,55 @@ struct ConfigurationValueTests {
         #expect(!message.contains("missing key"), "\(message)")
     }
 
+    /// A value of the right type that cannot work was taken silently: `timeout_seconds = 0` timed out every
+    /// check, `workers = 0`, `max_heartbeats = -5` (an option Lean cannot parse), `nan`. Each is an
+    /// error naming the file, the key and the range expected.
+    @Test(arguments: [
+        ("[lean]\nworkers = 0\n", "lean.workers", "at least 1"),
+        ("[lean]\nworkers = -1\n", "lean.workers", "at least 1"),
+        ("[lean]\ntimeout_seconds = 0\n", "lean.timeout_seconds", "greater than 0"),
+        ("[lean]\ntimeout_seconds = -3\n", "lean.timeout_seconds", "greater than 0"),
+        ("[lean]\ntimeout_seconds = nan\n", "lean.timeout_seconds", "greater than 0"),
+        ("[lean]\nmemory_limit_mb = -1\n", "lean.memory_limit_mb", "at least 0"),
+        ("[lean]\nmax_requests_per_worker = -1\n", "lean.max_requests_per_worker", "at least 0"),
+        ("[lean]\nmax_heartbeats = -5\n", "lean.max_heartbeats", "at least 0"),
+        ("[models.default]\nmax_concurrent = 0\n", "models.default.max_concurrent", "at least 1"),
+        ("[models.default]\ntimeout_seconds = 0\n", "models.default.timeout_seconds", "greater than 0"),
+        ("[models.default]\nmax_attempts = 0\n", "models.default.max_attempts", "at least 1"),
+        ("[models.default]\ntemperature = -0.5\n", "models.default.temperature", "at least 0"),
+        ("[models.default]\ntop_p = 0\n", "models.default.top_p", "greater than 0"),
+        ("[models.default]\nmax_tokens = 0\n", "models.default.max_tokens", "at least 1"),
+        ("[search]\nrepair_rounds = -1\n", "search.repair_rounds", "at least 0"),
+        ("[search]\nmax_budget_level = -1\n", "search.max_budget_level", "at least 0"),
+    ])
+    func aValueOutOfRangeNamesTheKeyAndTheRange(text: String, key: String, expected: String) throws {
+        let message = try #require(Self.error(text, origin: "range.toml"), "\(text) must not load")
+        #expect(message.hasPrefix("range.toml: "), "\(message)")
+        #expect(message.contains("key \(key)"), "\(message)")
+        #expect(message.contains(expected), "\(message)")
+    }
+
+    @Test func theEdgesOfEachRangeLoad() throws {
+        let configuration = try LeanPlayConfiguration.parse(
+            """
+            [lean]
+            workers = 1
+            timeout_seconds = 0.1
+            memory_limit_mb = 0
+            max_requests_per_worker = 0
+            max_heartbeats = 0
+            [models.default]
+            max_concurrent = 1
+            temperature = 0
+            top_p = 1
+            [search]
+            repair_rounds = 0
+            max_budget_level = 0
+            """, origin: "edges.toml")
+        #expect(configuration.lean.maxHeartbeats == 0 && configuration.lean.memoryLimitMB == 0)
+        #expect(configuration.models["default"]?.temperature == 0)
+    }
+
     @Test func aWrongTypeSaysWhatWasFound() throws {
         let message = try #require(Self.error("[lean]\ntimeout_seconds = \"60\"\n"))
         #expect(message.contains("found the string \"60\""), "\(message)")

@@ -87,4 +87,26 @@ struct ConfiguredModelCLITests {
         #expect(!selfPlay.stderr.contains("no model configured"))
         #expect(server.requestCount > before, "self-play asks the configured model")
     }
+
+    /// `doctor` with the README's `leanplay.toml` and no `OPENROUTER_API_KEY` said "model not configured"
+    /// and "Lean is ready." with exit 0: the diagnosis names the variable and exits 2, after still checking
+    /// Lean (so one run shows every problem).
+    @Test func doctorNamesAConfiguredModelThatCannotBeUsed() async throws {
+        let workspace = try CLIWorkspace()  // its fake Lean accepts doctor's `simp` check
+        let directory = workspace.directory
+        let server = try LoopbackModelServer { request in .completion(answering: request) { _ in "no code" } }
+        defer { server.stop() }
+        try Self.writeConfiguration(server, apiKeyEnv: "LP_UNSET_KEY", in: directory)
+        let result = try await CLIRunner.run(["doctor", "--lean-repl", workspace.repl], in: directory)
+        #expect(result.exitCode == 2, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("LP_UNSET_KEY") && result.stderr.contains("[models.default]"), "stderr: \(result.stderr)")
+        #expect(!result.stdout.contains("model not configured"), "stdout: \(result.stdout)")
+        #expect(result.stdout.contains("check: theorem leanplay_doctor"), "Lean is still checked: \(result.stdout)")
+        #expect(server.requestCount == 0)
+
+        let withKey = try await CLIRunner.run(
+            ["doctor", "--lean-repl", workspace.repl], in: directory, environment: ["LP_UNSET_KEY": "k"])
+        #expect(withKey.exitCode == 0, "stderr: \(withKey.stderr)")
+        #expect(withKey.stdout.contains("model configured"))
+    }
 }

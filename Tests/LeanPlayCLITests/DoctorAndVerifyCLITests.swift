@@ -28,6 +28,25 @@ struct DoctorAndVerifyCLITests {
         #expect(result.stderr.contains("/nonexistent/lean"))
     }
 
+    /// A REPL command that exits at once (a REPL built for another toolchain, a missing library) made
+    /// doctor say "the input probably crashes Lean" and exit 1: it is a setup problem, exit 2, with the
+    /// command's own stderr and what to try.
+    @Test func doctorWithAREPLThatExitsAtOnceSaysItIsNotSetUp() async throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        let script = directory.appendingPathComponent("broken-repl.sh")
+        try "#!/bin/sh\necho 'error while loading shared libraries: libleanshared.so' >&2\nexit 127\n".write(
+            to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        for command in [script.path, "/bin/false"] {
+            let result = try await CLIRunner.run(["doctor", "--lean-repl", command], in: directory)
+            #expect(result.exitCode == 2, "stderr: \(result.stderr)")
+            #expect(result.stderr.contains("does not answer a trivial request"), "stderr: \(result.stderr)")
+            #expect(result.stderr.contains("run it in a terminal"), "stderr: \(result.stderr)")
+            #expect(!result.stderr.contains("the input probably crashes Lean"), "stderr: \(result.stderr)")
+            #expect(!result.stdout.contains("Lean is ready."))
+        }
+    }
+
     @Test func doctorRunsOneRealCheck() async throws {
         let directory = try CLIRunner.temporaryDirectory()
         let repl = try CLIRunner.fakeREPLCommand(rules: Self.rules, in: directory)

@@ -41,6 +41,18 @@ struct ExitStatusCLITests {
         // An input in the wrong format: 65.
         Case(name: "selfplay --corpus malformed", arguments: { ["selfplay", "--db", "new.sqlite", "--corpus", "malformed.jsonl"] + $0.lean + $0.prompts },
              status: 65, stderrMentions: "malformed.jsonl:2"),
+        // An empty corpus would finish self-play rounds on nothing, and --rounds counts them.
+        Case(name: "selfplay --corpus empty", arguments: { ["selfplay", "--db", "new.sqlite", "--corpus", "afile.empty"] + $0.lean + $0.prompts },
+             status: 65, stderrMentions: "afile.empty: holds no problems"),
+        // A file that is not a ledger given as --db (the corpus, say): 65 for every command, never 66 or 73.
+        Case(name: "report --db not a ledger", arguments: { _ in ["report", "--db", "corpus.jsonl"] },
+             status: 65, stderrMentions: "corpus.jsonl: not a LeanPlay ledger"),
+        Case(name: "export --db not a ledger", arguments: { _ in ["export", "--db", "corpus.jsonl", "--kind", "sft", "--out", "x.jsonl"] },
+             status: 65, stderrMentions: "corpus.jsonl: not a LeanPlay ledger"),
+        Case(name: "prove --db not a ledger", arguments: { ["prove", "--db", "corpus.jsonl"] + $0.lean + $0.prompts },
+             status: 65, stderrMentions: "corpus.jsonl: not a LeanPlay ledger"),
+        Case(name: "selfplay --db not a ledger", arguments: { ["selfplay", "--db", "corpus.jsonl", "--corpus", "corpus.jsonl"] + $0.lean + $0.prompts },
+             status: 65, stderrMentions: "corpus.jsonl: not a LeanPlay ledger"),
         // An output that cannot be written: 73, whatever the command.
         Case(name: "export --out unwritable", arguments: { _ in ["export", "--db", "run.sqlite", "--kind", "sft", "--out", "afile/sft.jsonl"] },
              status: 73, stderrMentions: "afile/sft.jsonl"),
@@ -63,6 +75,16 @@ struct ExitStatusCLITests {
              status: 64, stderrMentions: "--rounds"),
         Case(name: "export --kind unknown", arguments: { _ in ["export", "--db", "run.sqlite", "--kind", "nope", "--out", "x.jsonl"] },
              status: 64, stderrMentions: "round_report"),
+        // A flag that would change nothing is refused, never ignored: `formalize --limit 0` formalized nothing
+        // and exited 0; `export --limit`/`--val` without --from-leandojo were dropped silently.
+        Case(name: "formalize --limit 0", arguments: { ["formalize", "corpus.jsonl", "--out", "out.jsonl", "--limit", "0"] + $0.lean + $0.unreachableModel },
+             status: 64, stderrMentions: "--limit must be at least 1"),
+        Case(name: "export --limit from a ledger", arguments: { _ in ["export", "--db", "run.sqlite", "--kind", "sft", "--out", "x.jsonl", "--limit", "3"] },
+             status: 64, stderrMentions: "--from-leandojo"),
+        Case(name: "variants --id empty", arguments: { ["variants", "--statement", "statement.lean", "--out", "v.jsonl", "--id", ""] + $0.lean + $0.prompts },
+             status: 64, stderrMentions: "--id must name the parent"),
+        Case(name: "export --val from a ledger", arguments: { _ in ["export", "--db", "run.sqlite", "--kind", "sft", "--out", "x.jsonl", "--val", "3"] },
+             status: 64, stderrMentions: "--from-leandojo"),
     ]
 
     @Test(arguments: cases) func everyCommandUsesTheOneTable(_ testCase: Case) async throws {
@@ -72,6 +94,70 @@ struct ExitStatusCLITests {
         #expect(result.stderr.contains(testCase.stderrMentions), "stderr: \(result.stderr)")
         if testCase.status != 64 {
             #expect(!result.stderr.contains("Usage:"), "a failure found while running shows no usage text: \(result.stderr)")
+        }
+    }
+
+    /// An output under a path component that is a file said "(NSCocoaErrorDomain error 512.)" or "A file
+    /// with the same name already exists": every command says what the system said ("Not a directory").
+    @Test(arguments: [
+        ["selfplay", "--db", "new.sqlite", "--corpus", "corpus.jsonl", "--export-dir", "afile/exports"],
+        ["variants", "--statement", "statement.lean", "--out", "afile/v.jsonl"],
+        ["formalize", "corpus.jsonl", "--out", "afile/out.jsonl"],
+        ["evaluate", "corpus.jsonl", "--out", "afile/eval"],
+    ])
+    func unwritableOutputsSayWhyInPlainWords(_ arguments: [String]) async throws {
+        let workspace = try CLIWorkspace()
+        let model = arguments[0] == "formalize" ? workspace.unreachableModel : workspace.prompts
+        let result = try await workspace.run(arguments + workspace.lean + model)
+        #expect(result.exitCode == 73, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("afile/"), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("Not a directory"), "stderr: \(result.stderr)")
+        for leak in ["NSCocoaErrorDomain", "error 512", "same name already exists", "operation could not be completed"] {
+            #expect(!result.stderr.contains(leak), "stderr: \(result.stderr)")
+        }
+    }
+
+    /// `export --db run.sqlite --out run.sqlite` replaced the ledger (the whole run) with its export, and
+    /// `--from-leandojo F --out F` emptied the benchmark before reading it: an output that is an input is a
+    /// bad flag (64), and the input is left as it was.
+    @Test func anOutputThatIsAnInputIsRefusedAndTheInputKept() async throws {
+        let workspace = try CLIWorkspace()
+        let ledger = try Data(contentsOf: URL(fileURLWithPath: workspace.path("run.sqlite")))
+        try FileManager.default.createSymbolicLink(atPath: workspace.path("link.sqlite"), withDestinationPath: workspace.path("run.sqlite"))
+        for out in ["run.sqlite", "./run.sqlite", "link.sqlite"] {
+            let result = try await workspace.run(["export", "--db", "run.sqlite", "--kind", "sft", "--out", out])
+            #expect(result.exitCode == 64, "stderr: \(result.stderr)")
+            #expect(result.stderr.contains("is the same file as --db run.sqlite"), "stderr: \(result.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.path("run.sqlite"))) == ledger)
+        let report = try await workspace.run(["report", "--db", "run.sqlite"])
+        #expect(report.exitCode == 0, "stderr: \(report.stderr)")
+
+        try workspace.write("split.json", LeanDojoFixture.json)
+        let dojo = try await workspace.run(["export", "--kind", "steps", "--from-leandojo", "split.json", "--out", "split.json"])
+        #expect(dojo.exitCode == 64, "stderr: \(dojo.stderr)")
+        #expect(try workspace.read("split.json") == LeanDojoFixture.json)
+    }
+
+    /// A `[cache] directory` that cannot be written was ignored: verify and formalize ran, and every rerun
+    /// paid its Lean checks and tokens again. It is an error before any work (73), with the way out.
+    @Test(arguments: [
+        ["verify", "--statement", "statement.lean", "--proof", "proof.lean"],
+        ["formalize", "corpus.jsonl", "--out", "out.jsonl", "--llm-base-url", "http://127.0.0.1:9/v1", "--llm-model", "m",
+         "--prompts", SharedFixtures.promptsDirectory.path],
+    ])
+    func aCacheThatCannotBeWrittenIsAnError(_ arguments: [String]) async throws {
+        let workspace = try CLIWorkspace()
+        try workspace.write("leanplay.toml", "[cache]\ndirectory = \"afile/cache\"\n")
+        let result = try await workspace.run(arguments + workspace.lean)
+        #expect(result.exitCode == 73, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("[cache] directory") && result.stderr.contains("Not a directory"), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("--no-cache"), "stderr: \(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("out.jsonl")))
+
+        if arguments[0] == "verify" {
+            let without = try await workspace.run(arguments + workspace.lean + ["--no-cache"])
+            #expect(without.exitCode == 0, "--no-cache runs without it: \(without.stderr)")
         }
     }
 

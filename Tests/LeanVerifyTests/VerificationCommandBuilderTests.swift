@@ -78,6 +78,23 @@ struct VerificationCommandBuilderTests {
         }
     }
 
+    /// Reasons from the parser end in a period; the refusal read "…in the header).. Pass exactly one …".
+    @Test(arguments: [
+        "variable (x : ℕ)\ntheorem t : x = x := by",
+        "import Foo\ntheorem t (x : ℕ) : x = x := by",
+        "theorem t : 1 = 1 := by\nend",
+        "def f : ℕ := 1",
+    ])
+    func aRefusalReadsAsOneSentencePerReason(_ statement: String) {
+        do {
+            _ = try VerificationCommandBuilder.build(statement: statement, proof: "rfl")
+            Issue.record("\(statement) must be refused")
+        } catch {
+            #expect(!error.message.contains(".."), "\(error.message)")
+            #expect(error.message.contains(". Pass exactly one theorem"), "\(error.message)")
+        }
+    }
+
     @Test func validationCommandClosesTheStatementWithSorry() throws {
         #expect(try VerificationCommandBuilder.validationCommand(statement: statement)
             == "theorem amc12a_2015_p10 (x y : ℤ) (h₀ : 0 < y) (h₁ : y < x) : x = 26 := by sorry")

@@ -27,8 +27,19 @@ import Testing
         let path = directory.path("notes.sqlite")
         try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: path))
         let error = #expect(throws: LedgerError.self) { try Ledger.open(path: path) }
-        #expect(error?.code == .openFailed)
+        #expect(error?.code == .notALedger)
         #expect(error?.context == path)
+        // Left untouched: no journal beside it, the same bytes.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["notes.sqlite"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(repeating: 0x41, count: 8192))
+        // An empty file is an empty SQLite database: a new ledger.
+        let empty = directory.path("empty.sqlite")
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        #expect(try Ledger.open(path: empty).appliedMigrations() == LedgerSchema.migrationIDs)
+
+        // A folder is no ledger either (and SQLite is never asked to open it).
+        let folder = #expect(throws: LedgerError.self) { try Ledger.open(path: directory.url.path) }
+        #expect(folder?.code == .notALedger)
 
         let missingDirectory = directory.path("missing/ledger.sqlite")
         let missing = #expect(throws: LedgerError.self) { try Ledger.open(path: missingDirectory) }

@@ -173,7 +173,7 @@ struct ItemJobRunner<Item: Sendable> {
             try kept.write(to: url, options: .atomic)
         } catch {
             throw ConjecturerError(
-                .outputWriteFailed, "cannot rewrite the output without the items to redo: \(error.localizedDescription)",
+                .outputWriteFailed, "cannot rewrite the output without the items to redo: \(error.fileSystemReason)",
                 origin: url.path)
         }
         return .rewritten

@@ -17,11 +17,11 @@ actor JSONLAppender {
         self.url = url
         do {
             let directory = url.deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            if !FileManager.default.fileExists(atPath: directory.path) {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            }
             if !FileManager.default.fileExists(atPath: url.path) {
-                guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-                    throw CocoaError(.fileWriteNoPermission)
-                }
+                try Data().write(to: url)  // not createFile(atPath:): its failures carry no reason
             }
             handle = try FileHandle(forWritingTo: url)
             isRegularFile = OutputFileKind.isRegularFile(url)
@@ -32,7 +32,7 @@ actor JSONLAppender {
         } catch {
             throw ConjecturerError(
                 .outputWriteFailed,
-                "cannot open the output for appending (\(error.localizedDescription)); check that the folder exists and is writable, or choose another --out",
+                "cannot open the output for appending (\(error.fileSystemReason)); check that the folder exists and is writable, or choose another --out",
                 origin: url.path)
         }
     }
@@ -51,7 +51,7 @@ actor JSONLAppender {
             try handle.write(contentsOf: block)
             if isRegularFile { try handle.synchronize() }
         } catch {
-            throw ConjecturerError(.outputWriteFailed, "cannot append to the output: \(error.localizedDescription)", origin: url.path)
+            throw ConjecturerError(.outputWriteFailed, "cannot append to the output: \(error.fileSystemReason)", origin: url.path)
         }
     }
 

@@ -31,7 +31,7 @@ struct JSONLResumeScan {
         guard OutputFileKind.isRegularFile(url) else { return result }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw ConjecturerError(.outputUnreadable, "cannot read the existing output to resume: \(error.localizedDescription)", origin: url.path)
+            throw ConjecturerError(.outputUnreadable, "cannot read the existing output to resume: \(error.fileSystemReason)", origin: url.path)
         }
         let bytes = [UInt8](data)
         var lineStart = 0

@@ -41,7 +41,7 @@ public final class EvaluationDirectory: Sendable {
             stored = fileManager.fileExists(atPath: directory.configurationURL.path)
                 ? try Data(contentsOf: directory.configurationURL) : nil
         } catch {
-            throw EvaluationError(.unreadableDirectory, "cannot read config.json: \(error.localizedDescription)", context: url.path)
+            throw EvaluationError(.unreadableDirectory, "cannot read config.json: \(error.fileSystemReason)", context: url.path)
         }
         let current = try encode(configuration, pretty: true)
         if let stored {
@@ -59,7 +59,7 @@ public final class EvaluationDirectory: Sendable {
             try fileManager.createDirectory(at: url, withIntermediateDirectories: true)
             try current.write(to: directory.configurationURL, options: .atomic)
         } catch {
-            throw EvaluationError(.unwritableDirectory, "cannot write config.json: \(error.localizedDescription)", context: url.path)
+            throw EvaluationError(.unwritableDirectory, "cannot write config.json: \(error.fileSystemReason)", context: url.path)
         }
         return directory
     }
@@ -74,7 +74,7 @@ public final class EvaluationDirectory: Sendable {
         do {
             text = try String(contentsOf: resultsURL, encoding: .utf8)
         } catch {
-            throw EvaluationError(.unreadableDirectory, "cannot read results.jsonl: \(error.localizedDescription)", context: url.path)
+            throw EvaluationError(.unreadableDirectory, "cannot read results.jsonl: \(error.fileSystemReason)", context: url.path)
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let lastIsComplete = text.hasSuffix("\n") || text.isEmpty
@@ -110,7 +110,7 @@ public final class EvaluationDirectory: Sendable {
                 try handle.seekToEnd()
                 try handle.write(contentsOf: line)
             } catch {
-                throw EvaluationError(.unwritableDirectory, "cannot append to results.jsonl: \(error.localizedDescription)", context: url.path)
+                throw EvaluationError(.unwritableDirectory, "cannot append to results.jsonl: \(error.fileSystemReason)", context: url.path)
             }
         }
     }
@@ -123,7 +123,7 @@ public final class EvaluationDirectory: Sendable {
         do {
             try data.write(to: summaryURL, options: .atomic)
         } catch {
-            throw EvaluationError(.unwritableDirectory, "cannot write summary.json: \(error.localizedDescription)", context: url.path)
+            throw EvaluationError(.unwritableDirectory, "cannot write summary.json: \(error.fileSystemReason)", context: url.path)
         }
     }
 
@@ -135,7 +135,7 @@ public final class EvaluationDirectory: Sendable {
         do {
             return try JSONDecoder().decode(EvaluationSummary.self, from: Data(contentsOf: file))
         } catch {
-            throw EvaluationError(.unreadableDirectory, "cannot read an evaluation summary: \(error.localizedDescription)",
+            throw EvaluationError(.unreadableDirectory, "cannot read an evaluation summary: \(error.fileSystemReason)",
                                   context: file.path)
         }
     }

@@ -119,16 +119,31 @@ public struct LeanDojoStepExport: Sendable {
     }
 }
 
-/// An output file written line by line.
+/// An output file written line by line: a regular file is created or cut to empty; anything else that
+/// exists there (`/dev/null`, a pipe) is written in place, never replaced by a regular file.
 final class LineSink {
     private let handle: FileHandle
     private let url: URL
 
     init(_ url: URL) throws(EvaluationError) {
         self.url = url
-        guard FileManager.default.createFile(atPath: url.path, contents: nil),
-              let handle = try? FileHandle(forWritingTo: url) else {
-            throw EvaluationError(.unwritableDirectory, "cannot create the file", context: url.path)
+        let manager = FileManager.default
+        // Not createFile(atPath:): it writes through a temporary file and a rename, which would replace a
+        // device, and its failures carry no reason.
+        let exists = manager.fileExists(atPath: url.path)
+        let handle: FileHandle
+        do {
+            if !exists { try Data().write(to: url) }
+            handle = try FileHandle(forWritingTo: url)
+        } catch {
+            throw EvaluationError(.unwritableDirectory, "cannot create the file (\(error.fileSystemReason))", context: url.path)
+        }
+        if exists, (try? manager.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType == .typeRegular {
+            do {
+                try handle.truncate(atOffset: 0)
+            } catch {
+                throw EvaluationError(.unwritableDirectory, "cannot empty the file (\(error.localizedDescription))", context: url.path)
+            }
         }
         self.handle = handle
     }

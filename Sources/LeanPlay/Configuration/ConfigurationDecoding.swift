@@ -7,32 +7,51 @@
 /// part to become a whole number). Every numeric key of every section goes through one of them, and so
 /// should any key added later.
 extension KeyedDecodingContainer {
-    /// A number key (seconds, temperature, top_p): an integer or a decimal; nil when the key is absent.
+    /// A number key (seconds, temperature, top_p): an integer or a decimal, not `nan`, and at least `minimum`
+    /// (greater than it when `exclusive`) when one is given; nil when the key is absent.
     ///
-    /// - Throws: `DecodingError.typeMismatch` naming the key, "a number" and the value found.
-    func number(_ key: Key) throws -> Double? {
+    /// - Throws: `DecodingError.typeMismatch` naming the key, "a number" (with the range) and the value found.
+    func number(_ key: Key, minimum: Double? = nil, exclusive: Bool = false) throws -> Double? {
         guard contains(key) else { return nil }
-        if let value = try? decode(Double.self, forKey: key) { return value }
-        if let value = try? decode(Int.self, forKey: key) { return Double(value) }
-        throw mismatch(key, expected: "a number (an integer or a decimal, e.g. 60 or 0.7)")
+        let value: Double
+        if let decimal = try? decode(Double.self, forKey: key) {
+            value = decimal
+        } else if let integer = try? decode(Int.self, forKey: key) {
+            value = Double(integer)
+        } else {
+            throw mismatch(key, expected: "a number (an integer or a decimal, e.g. 60 or 0.7)")
+        }
+        if let minimum, exclusive ? !(value > minimum) : !(value >= minimum) {
+            throw mismatch(key, expected: "a number \(exclusive ? "greater than" : "at least") \(Self.plain(minimum))")
+        }
+        guard !value.isNaN else { throw mismatch(key, expected: "a number, not nan") }
+        return value  // `inf` is allowed: a time limit of `inf` means none (it is capped where used)
     }
 
-    /// A whole-number key (counts, limits, seeds): an integer, or a decimal with no fractional part (`2.0`);
-    /// nil when the key is absent.
+    /// A whole-number key (counts, limits, seeds): an integer, or a decimal with no fractional part (`2.0`),
+    /// at least `minimum` when one is given; nil when the key is absent.
     ///
     /// - Throws: `DecodingError.typeMismatch` naming the key, the range expected and the value found.
-    func wholeNumber<Number: FixedWidthInteger>(_ key: Key, as type: Number.Type = Number.self) throws -> Number? {
+    func wholeNumber<Number: FixedWidthInteger>(
+        _ key: Key, as type: Number.Type = Number.self, minimum: Number? = nil
+    ) throws -> Number? {
         guard contains(key) else { return nil }
-        let expected = "a whole number from \(Number.min) to \(Number.max)"
+        let expected = minimum.map { "a whole number at least \($0)" } ?? "a whole number from \(Number.min) to \(Number.max)"
+        let exact: Number?
         if let value = try? decode(Int.self, forKey: key) {
-            guard let exact = Number(exactly: value) else { throw mismatch(key, expected: expected) }
-            return exact
+            exact = Number(exactly: value)
+        } else if let value = try? decode(Double.self, forKey: key) {
+            exact = Number(exactly: value)
+        } else {
+            exact = nil
         }
-        if let value = try? decode(Double.self, forKey: key) {
-            guard let exact = Number(exactly: value) else { throw mismatch(key, expected: expected) }
-            return exact
-        }
-        throw mismatch(key, expected: expected)
+        guard let exact, exact >= minimum ?? Number.min else { throw mismatch(key, expected: expected) }
+        return exact
+    }
+
+    /// `0` rather than `0.0` in messages.
+    private static func plain(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
     }
 
     /// A text key; nil when the key is absent.

@@ -15,13 +15,22 @@ extension LeanPlayConfiguration {
     ///   errors) when the file cannot be read, is not valid TOML, has a value of the wrong type, or has a key
     ///   LeanPlay does not know.
     public static func load(from url: URL) throws(LeanPlayError) -> LeanPlayConfiguration {
-        let text: String
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw LeanPlayError(.configuration, "\(url.path): no such file", fix: "check the path given to --config")
+        }
+        guard !isDirectory.boolValue else {
+            throw LeanPlayError(.configuration, "\(url.path) is a folder", fix: "give --config the leanplay.toml file itself")
+        }
+        let data: Data
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            data = try Data(contentsOf: url)
         } catch {
             throw LeanPlayError(
-                .configuration, "cannot read \(url.path) as UTF-8 text (\(error.localizedDescription))",
-                fix: "check the path given to --config")
+                .configuration, "cannot read \(url.path) (\(error.localizedDescription))", fix: "check the file's permissions")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw LeanPlayError(.configuration, "\(url.path) is not UTF-8 text", fix: "save the file as UTF-8")
         }
         return try parse(text, origin: url.path, relativeTo: url.deletingLastPathComponent())
     }

@@ -123,12 +123,12 @@ extension LeanPlayConfiguration {
             let defaults = LeanSection()
             project = try c.text(.project)
             repl = try c.text(.repl)
-            workers = try c.wholeNumber(.workers)
-            timeoutSeconds = try c.number(.timeoutSeconds) ?? defaults.timeoutSeconds
-            memoryLimitMB = try c.wholeNumber(.memoryLimitMB) ?? defaults.memoryLimitMB
-            maxRequestsPerWorker = try c.wholeNumber(.maxRequestsPerWorker) ?? defaults.maxRequestsPerWorker
+            workers = try c.wholeNumber(.workers, minimum: 1)
+            timeoutSeconds = try c.number(.timeoutSeconds, minimum: 0, exclusive: true) ?? defaults.timeoutSeconds
+            memoryLimitMB = try c.wholeNumber(.memoryLimitMB, minimum: 0) ?? defaults.memoryLimitMB
+            maxRequestsPerWorker = try c.wholeNumber(.maxRequestsPerWorker, minimum: 0) ?? defaults.maxRequestsPerWorker
             defaultHeader = try c.text(.defaultHeader) ?? defaults.defaultHeader
-            maxHeartbeats = try c.wholeNumber(.maxHeartbeats) ?? defaults.maxHeartbeats
+            maxHeartbeats = try c.wholeNumber(.maxHeartbeats, minimum: 0) ?? defaults.maxHeartbeats
         }
     }
 
@@ -227,12 +227,12 @@ extension LeanPlayConfiguration {
             baseURL = try c.text(.baseURL)
             model = try c.text(.model)
             apiKeyEnv = try c.text(.apiKeyEnv)
-            maxConcurrent = try c.wholeNumber(.maxConcurrent)
-            timeoutSeconds = try c.number(.timeoutSeconds)
-            maxAttempts = try c.wholeNumber(.maxAttempts)
-            temperature = try c.number(.temperature)
-            topP = try c.number(.topP)
-            maxTokens = try c.wholeNumber(.maxTokens)
+            maxConcurrent = try c.wholeNumber(.maxConcurrent, minimum: 1)
+            timeoutSeconds = try c.number(.timeoutSeconds, minimum: 0, exclusive: true)
+            maxAttempts = try c.wholeNumber(.maxAttempts, minimum: 1)
+            temperature = try c.number(.temperature, minimum: 0)
+            topP = try c.number(.topP, minimum: 0, exclusive: true)
+            maxTokens = try c.wholeNumber(.maxTokens, minimum: 1)
         }
 
         /// This section with every unset field taken from `fallback`.
@@ -329,8 +329,8 @@ extension LeanPlayConfiguration {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let defaults = SearchSection()
             automation = try c.texts(.automation) ?? defaults.automation
-            repairRounds = try c.wholeNumber(.repairRounds) ?? defaults.repairRounds
-            maxBudgetLevel = try c.wholeNumber(.maxBudgetLevel) ?? defaults.maxBudgetLevel
+            repairRounds = try c.wholeNumber(.repairRounds, minimum: 0) ?? defaults.repairRounds
+            maxBudgetLevel = try c.wholeNumber(.maxBudgetLevel, minimum: 0) ?? defaults.maxBudgetLevel
             seed = try c.wholeNumber(.seed, as: UInt64.self) ?? defaults.seed
         }
     }

@@ -46,7 +46,7 @@ extension LeanPlayConfiguration {
     /// resolved against `workingDirectory`); nil when `[cache] enabled = false` or `--no-cache`.
     public func verdictCache(workingDirectory: URL) -> DirectoryVerdictCache? {
         guard cache.enabled else { return nil }
-        return DirectoryVerdictCache(directory: URL(fileURLWithPath: Self.expandingTilde(cache.directory, ProcessInfo.processInfo.environment), relativeTo: workingDirectory))
+        return DirectoryVerdictCache(directory: cacheDirectory(workingDirectory: workingDirectory))
     }
 
     static func expandingTilde(_ path: String, _ environment: [String: String]) -> String {

@@ -308,7 +308,9 @@ public enum VerificationCommandBuilder {
     }
 
     private static func invalid(_ why: String, _ statement: String) -> LeanVerifyError {
-        LeanVerifyError(
+        var why = why
+        while why.hasSuffix(".") { why.removeLast() }  // reasons from the parser are whole sentences
+        return LeanVerifyError(
             .invalidStatement,
             "The statement cannot be verified because \(why). Pass exactly one theorem, lemma or example "
                 + "ending in `:= by` (tactic proof) or `:=` (term proof).",

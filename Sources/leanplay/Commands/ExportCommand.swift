@@ -42,11 +42,15 @@ struct ExportCommand: AsyncParsableCommand {
     @OptionGroup var config: ConfigurationOptions
 
     func validate() throws {
+        try DistinctPaths.requireOutput(("--out", out), differsFrom: [("--db", db ?? "-"), ("--from-leandojo", fromLeandojo ?? "-")])
         if fromLeandojo != nil {
             try LeanDojoExportSupport.validate(kind: kind, out: out, limit: limit, val: val)
             return
         }
         if db == nil { throw ValidationError("export needs --db RUN.sqlite (or --from-leandojo SPLIT.json with --kind steps)") }
+        if limit != nil || val != 0 {
+            throw ValidationError("--limit and --val apply to --from-leandojo only; a ledger export writes every line of its kind")
+        }
         guard ExportKind(rawValue: kind) != nil else {
             throw ValidationError("--kind \(kind) is not one of \(ExportKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }

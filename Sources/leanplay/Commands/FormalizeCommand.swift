@@ -38,6 +38,7 @@ struct FormalizeCommand: AsyncParsableCommand {
         guard samples >= 1 else { throw ValidationError("--samples must be at least 1") }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
         if let repairRounds, repairRounds < 0 { throw ValidationError("--repair-rounds cannot be negative") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
 
     func run() async throws {

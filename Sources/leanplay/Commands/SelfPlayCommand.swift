@@ -47,6 +47,11 @@ struct SelfPlayCommand: AsyncParsableCommand {
             let context = try CommandContext(config: config, lean: lean, model: model, prompts: promptsOption)
             try context.requireLean()
             let problems = try CorpusLoader.load(context.url(corpus))
+            // An empty corpus would still finish rounds (counted by --rounds), so a rerun with the right file
+            // would do nothing.
+            guard !problems.isEmpty else {
+                throw CLIError(.inputMalformed, "--corpus \(corpus): holds no problems; give a JSONL file with one problem per line")
+            }
             let models = try context.models()
             try context.configuration.checkProverStrategies(models: models)
             let prompts = try context.configuration.promptLibrary(workingDirectory: context.workingDirectory)
@@ -57,7 +62,7 @@ struct SelfPlayCommand: AsyncParsableCommand {
                 do {
                     try FileManager.default.createDirectory(at: context.url(exportDir), withIntermediateDirectories: true)
                 } catch {
-                    throw CLIError(.outputUnwritable, "--export-dir \(exportDir): cannot create the folder (\(error.localizedDescription)); check that its parent exists and is writable")
+                    throw CLIError(.outputUnwritable, "--export-dir \(exportDir): cannot create the folder (\(error.fileSystemReason)); check that its parent exists and is writable")
                 }
             }
             let ledger = try ledger.open(mustExist: false)

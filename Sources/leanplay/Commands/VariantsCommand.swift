@@ -35,6 +35,9 @@ struct VariantsCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard count >= 1 else { throw ValidationError("--count must be at least 1") }
+        if let id, id.allSatisfy(\.isWhitespace) {
+            throw ValidationError("--id must name the parent (it prefixes every variant id); omit it to use the theorem's name")
+        }
     }
 
     func run() async throws {

@@ -10,7 +10,7 @@ struct VerifyCommand: AsyncParsableCommand {
         discussion: """
             Single check: --header, --statement and --proof (files, or - for standard input); exits 0 when the
             proof is accepted and 1 otherwise. Batch: --batch IN.jsonl with objects {"id","header","statement",
-            "proof"}; prints one JSON verdict per line {"id","status","reason","axioms","errors","elapsed_ms"}
+            "proof"}; prints one JSON verdict per line {"id","status","reason","rule","axioms","errors","elapsed_ms"}
             in input order and exits 0 when every item got a verdict.
             """
     )
@@ -51,6 +51,7 @@ struct VerifyCommand: AsyncParsableCommand {
             var configuration = try config.load()
             lean.apply(to: &configuration)
             if noCache { configuration.cache.enabled = false }
+            try configuration.requireWritableCache(workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             if let batch {
                 try await runBatch(path: batch, configuration: configuration)
             } else {
@@ -76,8 +77,8 @@ struct VerifyCommand: AsyncParsableCommand {
     }
 
     private func runBatch(path: String, configuration: LeanPlayConfiguration) async throws {
-        let text = try InputFiles.text(path, flag: "--batch")
-        let parsed = BatchInput.parse(text, origin: path == "-" ? "<stdin>" : path)
+        let data = try InputFiles.data(path, flag: "--batch")
+        let parsed = BatchInput.parse(data, origin: path == "-" ? "<stdin>" : path)
         for problem in parsed.errors { printError("verify: \(problem)") }
         let defaultHeader = configuration.lean.defaultHeader
         let window = max(1, (configuration.lean.workers ?? ProcessInfo.processInfo.activeProcessorCount) * 4)

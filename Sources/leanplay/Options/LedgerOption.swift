@@ -10,7 +10,8 @@ struct LedgerOption: ParsableArguments {
     /// Opens the ledger; `mustExist` for commands that read a run (report, export, prove).
     ///
     /// - Throws: ``CLIError`` `.inputMissing` when `mustExist` and there is no such file (or it cannot be
-    ///   opened), `.outputUnwritable` when a new ledger cannot be created.
+    ///   opened), `.inputMalformed` when the file is not a ledger, `.outputUnwritable` when a new ledger
+    ///   cannot be created.
     func open(mustExist: Bool) throws -> Ledger {
         try Self.open(db, mustExist: mustExist)
     }
@@ -23,6 +24,7 @@ struct LedgerOption: ParsableArguments {
         do {
             return try Ledger.open(path: db)
         } catch {
+            if error.code == .notALedger { throw CLIError(.inputMalformed, "--db \(db): \(error.message)") }
             if error.code == .newerSchema { throw error }
             if mustExist { throw CLIError(.inputMissing, "--db \(db): cannot open the ledger: \(error.message)") }
             throw CLIError(

@@ -28,11 +28,21 @@ struct BatchInput {
     var items: [Item] = []
     var errors: [String] = []
 
-    static func parse(_ text: String, origin: String) -> BatchInput {
+    /// The items of `data`, split on LF (a trailing CR dropped, so CRLF files read the same; a UTF-8
+    /// byte-order mark at the start skipped); a line that is not UTF-8 or not a valid item is an error
+    /// naming `origin:line`, and costs only itself.
+    static func parse(_ data: Data, origin: String) -> BatchInput {
         var result = BatchInput()
         let decoder = JSONDecoder()
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        for (index, rawLine) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
+            guard let text = String(validating: line, as: UTF8.self) else {
+                result.errors.append("\(origin):\(index + 1): not valid UTF-8; re-encode the line as UTF-8")
+                continue
+            }
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { continue }
             do {
                 result.items.append(try decoder.decode(Item.self, from: Data(trimmed.utf8)))

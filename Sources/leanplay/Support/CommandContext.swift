@@ -23,9 +23,11 @@ struct CommandContext {
         _ = try configuration.replLaunch()
     }
 
-    /// The configured models (empty when none).
+    /// The configured models (empty when none); with a model, the response cache must be writable.
     func models() throws -> ModelRoster {
-        try configuration.modelRoster(workingDirectory: workingDirectory)
+        let roster = try configuration.modelRoster(workingDirectory: workingDirectory)
+        if !roster.isEmpty { try configuration.requireWritableCache(workingDirectory: workingDirectory) }
+        return roster
     }
 
     /// A URL for a path given on the command line.

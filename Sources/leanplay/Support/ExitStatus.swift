@@ -62,7 +62,7 @@ enum ExitStatus {
         case let error as LedgerError:
             let status: Int32 = switch error.code {
             case .openFailed, .exportFailed: outputUnwritable
-            case .newerSchema, .corruptRow: inputMalformed
+            case .newerSchema, .corruptRow, .notALedger: inputMalformed
             default: failure
             }
             return (status, "\(command): \(error)")

@@ -30,6 +30,19 @@ enum RoundReportFormatting {
         for (kind, lines) in report.exports.sorted(by: { $0.key < $1.key }) {
             Swift.print("  exported \(kind): \(lines) lines")
         }
+        printProblems(report)
+    }
+
+    /// The most problems named one by one on standard error; `--json` has them all.
+    static let problemsShown = 20
+
+    /// What the round could not do (a corpus problem skipped, a model request failed, a validation left
+    /// open), on standard error so that standard output stays the report.
+    static func printProblems(_ report: SelfPlayRoundReport) {
+        for problem in report.problems.prefix(problemsShown) { printError("round \(report.round): \(problem)") }
+        if report.problems.count > problemsShown {
+            printError("round \(report.round): … and \(report.problems.count - problemsShown) more (all of them in the --json report)")
+        }
     }
 
     /// ` (12 verdicts from the cache)` when some candidates were decided before, else nothing.

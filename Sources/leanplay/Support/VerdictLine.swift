@@ -1,6 +1,7 @@
 import LeanPlay
 
-/// One line of `leanplay verify --batch` output: `{"id","status","reason","axioms","errors","elapsed_ms"}`.
+/// One line of `leanplay verify --batch` output: `{"id","status","reason","rule","axioms","errors","elapsed_ms"}`,
+/// every key present (`id` and `rule` may be null).
 struct VerdictLine: Encodable {
     var id: String?
     var verdict: Verdict
@@ -15,7 +16,7 @@ struct VerdictLine: Encodable {
         try container.encode(id, forKey: .id)
         try container.encode(verdict.status.rawValue, forKey: .status)
         try container.encode(verdict.reason, forKey: .reason)
-        try container.encodeIfPresent(verdict.rule, forKey: .rule)
+        try container.encode(verdict.rule, forKey: .rule)  // null when accepted: every documented key on every line
         try container.encode(verdict.axioms, forKey: .axioms)
         try container.encode(verdict.errors, forKey: .errors)
         try container.encode((verdict.elapsedMilliseconds * 1000).rounded() / 1000, forKey: .elapsedMilliseconds)

@@ -25,6 +25,8 @@ public enum VerificationRule: String, Sendable, Hashable, Codable, CaseIterable 
     case axiomsReportUnparsable = "axioms-report-unparsable"
     /// The elaborated theorem does not have the statement's type (`example : T := @NAME` failed).
     case statementMismatch = "statement-mismatch"
+    /// The header sets an option that turns part of Lean's checking off (`debug.*`); Lean was not called.
+    case invalidHeader = "invalid-header"
     /// The REPL answered with a protocol-level error instead of a result.
     case protocolError = "protocol-error"
     /// Lean's own deterministic limit fired: the check ran out of `maxHeartbeats` (the verifier's

@@ -95,6 +95,7 @@ public struct LeanVerifier: ProofVerifying, StatementValidating {
     }
 
     private func judge(header: String, statement: String, proof: String) async -> Verdict {
+        if let refusal = HeaderScreening.refusal(of: header) { return .decided(.rejected, by: .invalidHeader, refusal) }
         let command: VerificationCommand
         do throws(LeanVerifyError) {
             command = try VerificationCommandBuilder.build(
@@ -179,6 +180,7 @@ public struct LeanVerifier: ProofVerifying, StatementValidating {
     }
 
     private func check(header: String, statement: String) async -> StatementCheck {
+        if let refusal = HeaderScreening.refusal(of: header) { return StatementCheck(status: .illFormed, reason: refusal) }
         let command: String
         do throws(LeanVerifyError) {
             command = try VerificationCommandBuilder.validationCommand(

@@ -53,6 +53,8 @@ struct ExitStatusCLITests {
              status: 65, stderrMentions: "corpus.jsonl: not a LeanPlay ledger"),
         Case(name: "selfplay --db not a ledger", arguments: { ["selfplay", "--db", "corpus.jsonl", "--corpus", "corpus.jsonl"] + $0.lean + $0.prompts },
              status: 65, stderrMentions: "corpus.jsonl: not a LeanPlay ledger"),
+        Case(name: "evaluate with nothing to evaluate", arguments: { ["evaluate", "malformed.jsonl", "--out", "eval"] + $0.lean },
+             status: 65, stderrMentions: "nothing to evaluate"),
         // An output that cannot be written: 73, whatever the command.
         Case(name: "export --out unwritable", arguments: { _ in ["export", "--db", "run.sqlite", "--kind", "sft", "--out", "afile/sft.jsonl"] },
              status: 73, stderrMentions: "afile/sft.jsonl"),
@@ -73,6 +75,8 @@ struct ExitStatusCLITests {
         // A bad flag: 64.
         Case(name: "selfplay --rounds 0", arguments: { ["selfplay", "--db", "new.sqlite", "--corpus", "corpus.jsonl", "--rounds", "0"] + $0.lean + $0.prompts },
              status: 64, stderrMentions: "--rounds"),
+        Case(name: "evaluate --k with an empty item", arguments: { ["evaluate", "corpus.jsonl", "--out", "eval", "--k", "1,,2"] + $0.lean },
+             status: 64, stderrMentions: "--k"),
         Case(name: "export --kind unknown", arguments: { _ in ["export", "--db", "run.sqlite", "--kind", "nope", "--out", "x.jsonl"] },
              status: 64, stderrMentions: "round_report"),
         // A flag that would change nothing is refused, never ignored: `formalize --limit 0` formalized nothing

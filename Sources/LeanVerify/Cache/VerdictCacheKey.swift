@@ -14,7 +14,7 @@ import Crypto
 /// ```
 public struct VerdictCacheKey: Sendable, Hashable, Codable {
     /// Bumped whenever the verifier's rules change, so verdicts decided by older rules are not reused.
-    public static let verifierRevision = "leanplay-verifier-4"  // 3: heartbeat timeouts of the statement are timeouts; one maxHeartbeats option; 4: trailing tabs/CR/NBSP kept in the key, the reference has a heartbeat limit
+    public static let verifierRevision = "leanplay-verifier-5"  // 3: heartbeat timeouts of the statement are timeouts; one maxHeartbeats option; 4: trailing tabs/CR/NBSP kept in the key, the reference has a heartbeat limit; 5: headers setting debug.* options are refused
 
     /// The Lean toolchain, REPL and project the verdict was decided by.
     public var lean: String

@@ -77,7 +77,7 @@ struct EvaluateCommand: AsyncParsableCommand {
 
     func parsedKs() throws -> [Int]? {
         guard let k else { return nil }
-        let values = k.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let values = k.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         let ks = values.compactMap { Int($0) }
         guard ks.count == values.count, !ks.isEmpty, ks.allSatisfy({ $0 >= 1 }) else {
             throw ValidationError("--k takes positive integers separated by commas, e.g. --k 1,8,32")
@@ -135,6 +135,12 @@ struct EvaluateCommand: AsyncParsableCommand {
         let selection = try EvaluateSupport.select(
             problems, split: split, idsFile: ids.map(context.url), limit: limit)
         let (formal, skipped) = Evaluator.partition(selection)
+        if formal.isEmpty {
+            throw CLIError(
+                .inputMalformed,
+                "\(bench): nothing to evaluate — \(problems.count) problem(s) read, \(skipped.count) of those selected without a "
+                    + "formal statement, \(badLines.count) malformed line(s); give a benchmark whose lines carry a formal statement")
+        }
 
         let directory = try EvaluationDirectory.open(context.url(out), configuration: configuration)
         let finished = try directory.finishedResults()

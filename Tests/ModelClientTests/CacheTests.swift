@@ -109,7 +109,10 @@ struct CacheTests {
     }
 
     @Test func samplesObtainedBeforeAFailureAreKept() async throws {
-        let server = try LoopbackModelServer(script: [.completion(texts: ["kept"]), .serverError(500)], whenExhausted: .serverError(500))
+        // Decided by each sample's own seed, not by arrival order (fanned-out requests may arrive in any order).
+        let server = try LoopbackModelServer { request in
+            request.chat?.seed == 31 ? .serverError(500) : .completion(texts: ["kept"])
+        }
         defer { server.stop() }
         let cache = TemporaryDirectory()
         defer { cache.cleanUp() }
@@ -119,7 +122,7 @@ struct CacheTests {
             $0.maxConcurrentRequests = 1
             $0.retry = .none
         }
-        let response = try await client.complete(request(n: 2), role: .prover)
+        let response = try await client.complete(request(n: 2, seed: 30), role: .prover)
         #expect(response.samples.map(\.text) == ["kept"])
         #expect(response.failures.map(\.index) == [1])
         #expect(response.failures.first?.error.code == .httpStatus)

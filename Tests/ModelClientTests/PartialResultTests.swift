@@ -128,7 +128,13 @@ struct PartialResultTests {
 
     @Test("12.9: fan-out with one failing request keeps the others; all failing still throws")
     func fanOutPartialAndTotalFailure() async throws {
-        let server = try LoopbackModelServer(script: [.completion(texts: ["kept"]), Self.contextLengthExceeded], whenExhausted: Self.contextLengthExceeded)
+        // The answer depends on the sample's own request (its seed), never on arrival order: fanned-out
+        // requests may reach the server in any order. Sample 1 (seed 21) fails; every sample of the
+        // request with seed 3 fails.
+        let server = try LoopbackModelServer { request in
+            let seed = request.chat?.seed ?? -1
+            return seed == 21 || seed < 20 ? Self.contextLengthExceeded : .completion(texts: ["kept"])
+        }
         defer { server.stop() }
         let cache = TemporaryDirectory()
         defer { cache.cleanUp() }
@@ -136,7 +142,7 @@ struct PartialResultTests {
             $0.samplingStrategy = .fanOut
             $0.maxConcurrentRequests = 1
         }
-        let response = try await client.complete(request(n: 2), role: .prover)
+        let response = try await client.complete(request(n: 2, seed: 20), role: .prover)
         #expect(response.samples.map(\.text) == ["kept"])
         #expect(response.failures.map(\.index) == [1])
         let error = await modelError { () async throws(ModelError) in try await client.complete(request(n: 2, seed: 3), role: .prover) }

@@ -1,4 +1,5 @@
 import Foundation
+import ProblemCorpus
 
 /// What one item's work produced: its lines (already encoded, without newlines) and, when the item
 /// could not be done to the requested extent, a note saying why (reported in `JobSummary.notes`).

@@ -1,4 +1,5 @@
 import Foundation
+import ProblemCorpus
 
 /// Appends whole blocks of JSONL lines to one file, one write per block, flushed to disk: a crash can
 /// tear at most the block being written (the resume scan repairs that).

@@ -1,4 +1,5 @@
 import Foundation
+import ProblemCorpus
 
 /// What an existing OUT.jsonl already holds, grouped into blocks of consecutive lines with the same id
 /// (a job writes each item's lines in one append, so only the last block can be torn by a crash).

@@ -1,4 +1,5 @@
 public import Foundation
+import ProblemCorpus
 import Synchronization
 
 /// The output directory of an evaluation: `config.json` (what was measured), `results.jsonl` (one

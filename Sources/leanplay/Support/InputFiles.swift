@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LeanPlay
 
 /// Reads the inputs of a command: a file path, or `-` for standard input.
 ///

@@ -97,7 +97,7 @@ public final class Ledger: Sendable {
     /// - Throws: ``LedgerError/Code/database`` if the migration table cannot be read.
     public func appliedMigrations() throws(LedgerError) -> [String] {
         try read("applied migrations") { db in
-            try LedgerSchema.migrator.appliedMigrations(db)
+            try SQLiteLedgerStore.migrator.appliedMigrations(db)
         }
     }
 
@@ -112,7 +112,7 @@ public final class Ledger: Sendable {
 
     private func migrate() throws(LedgerError) {
         let context = path ?? ":memory:"
-        let migrator = LedgerSchema.migrator
+        let migrator = SQLiteLedgerStore.migrator
         let superseded: Bool
         do {
             superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }

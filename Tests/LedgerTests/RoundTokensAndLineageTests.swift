@@ -64,7 +64,7 @@ import Testing
         let path = directory.path("ledger.sqlite")
         do {
             let queue = try DatabaseQueue(path: path)
-            try LedgerSchema.migrator.migrate(queue, upTo: "v2-round-work")
+            try SQLiteLedgerStore.migrator.migrate(queue, upTo: "v2-round-work")
             try queue.write { db in
                 try db.execute(sql: """
                     INSERT INTO problems (id, informal, created_at) VALUES ('p', 'Show 1 = 1.', '2026-01-01 00:00:00');
@@ -76,7 +76,7 @@ import Testing
                         VALUES ('k', 'p/h', 1, 'prove', 'whole_proof', 1, 'rejected', 12, 3, '2026-01-01 00:00:30');
                     """)
             }
-            #expect(try queue.read { db in try LedgerSchema.migrator.appliedMigrations(db) } == ["v1-initial", "v2-round-work"])
+            #expect(try queue.read { db in try SQLiteLedgerStore.migrator.appliedMigrations(db) } == ["v1-initial", "v2-round-work"])
             try queue.close()
         }
         let ledger = try Ledger.open(path: path)

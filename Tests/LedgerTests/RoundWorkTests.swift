@@ -90,7 +90,7 @@ import Testing
         do {
             // A ledger file as the first release wrote it: only "v1-initial" applied.
             let queue = try DatabaseQueue(path: path)
-            try LedgerSchema.migrator.migrate(queue, upTo: "v1-initial")
+            try SQLiteLedgerStore.migrator.migrate(queue, upTo: "v1-initial")
             try queue.write { db in
                 try db.execute(sql: """
                     INSERT INTO problems (id, informal, created_at) VALUES ('p', 'Show 1 = 1.', '2026-01-01 00:00:00');
@@ -99,7 +99,7 @@ import Testing
                     INSERT INTO rounds (number, started_at) VALUES (1, '2026-01-01 00:00:00');
                     """)
             }
-            #expect(try queue.read { db in try LedgerSchema.migrator.appliedMigrations(db) } == ["v1-initial"])
+            #expect(try queue.read { db in try SQLiteLedgerStore.migrator.appliedMigrations(db) } == ["v1-initial"])
             try queue.close()
         }
         do {

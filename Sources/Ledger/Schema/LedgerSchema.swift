@@ -1,25 +1,21 @@
-import GRDB
-
-/// The ledger's schema as GRDB migrations, registered by string id and never edited once released:
-/// a schema change is a new migration appended here.
+/// The ledger's schema as migrations registered by string id and never edited once released: a schema
+/// change is a new migration appended here. Both stores run the same list (SQLite through GRDB's
+/// migrator, PostgreSQL through ``PostgresLedgerStore``).
 enum LedgerSchema {
     /// The ids of every registered migration, in order.
     static let migrationIDs = ["v1-initial", "v2-round-work", "v3-round-tokens", "v3-round-kind", "v3-statement-repairs", "v4-verdict-cache"]
 
-    /// The migrator that brings any ledger file up to date.
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1-initial", migrate: createInitialTables)
-        migrator.registerMigration("v2-round-work", migrate: createRoundWork)
-        migrator.registerMigration("v3-round-tokens", migrate: createRoundTokens)
-        migrator.registerMigration("v3-round-kind", migrate: addRoundKind)
-        migrator.registerMigration("v3-statement-repairs", migrate: createStatementRepairs)
-        migrator.registerMigration("v4-verdict-cache", migrate: createVerdictCache)
-        return migrator
-    }
+    /// Every migration, in order.
+    static let migrations: [LedgerMigration] = [
+        LedgerMigration(id: "v1-initial", sqliteSQL: createInitialTables),
+        LedgerMigration(id: "v2-round-work", sqliteSQL: createRoundWork),
+        LedgerMigration(id: "v3-round-tokens", sqliteSQL: createRoundTokens),
+        LedgerMigration(id: "v3-round-kind", sqliteSQL: addRoundKind),
+        LedgerMigration(id: "v3-statement-repairs", sqliteSQL: createStatementRepairs),
+        LedgerMigration(id: "v4-verdict-cache", sqliteSQL: createVerdictCache),
+    ]
 
-    private static func createInitialTables(_ db: Database) throws {
-        try db.execute(sql: """
+    private static let createInitialTables = """
             CREATE TABLE problems (
                 id TEXT PRIMARY KEY NOT NULL,
                 informal TEXT NOT NULL,
@@ -99,15 +95,13 @@ enum LedgerSchema {
                 finished_at DATETIME,
                 report TEXT
             );
-            """)
-    }
+            """
 
     /// v2: each round's work list, stored when the prove stage first computes it so a resumed round works
     /// the same items (``Ledger/roundWork(_:)``). `rounds.work_count` is set in the same transaction and
     /// tells "stored, possibly empty" from "not stored yet". The attempts index serves the per-round
     /// attempt reads a resumed round makes (``Ledger/attempts(for:round:)``).
-    private static func createRoundWork(_ db: Database) throws {
-        try db.execute(sql: """
+    private static let createRoundWork = """
             CREATE TABLE round_work (
                 round INTEGER NOT NULL REFERENCES rounds(number),
                 position INTEGER NOT NULL,
@@ -120,14 +114,12 @@ enum LedgerSchema {
             ) WITHOUT ROWID;
             ALTER TABLE rounds ADD COLUMN work_count INTEGER;
             CREATE INDEX attempts_round_formalization ON attempts(round, formalization_id);
-            """)
-    }
+            """
 
     /// v3: model tokens per round and role (formalizer, variant_generator, prover), written as each
     /// response arrives (``Ledger/addRoundTokens(_:role:usage:)``), so every token a round spent is in
     /// the ledger — including the conjecture stage's, which no attempt carries.
-    private static func createRoundTokens(_ db: Database) throws {
-        try db.execute(sql: """
+    private static let createRoundTokens = """
             CREATE TABLE round_tokens (
                 round INTEGER NOT NULL REFERENCES rounds(number),
                 role TEXT NOT NULL,
@@ -137,37 +129,31 @@ enum LedgerSchema {
                 cache_hits INTEGER NOT NULL DEFAULT 0,
                 PRIMARY KEY (round, role)
             ) WITHOUT ROWID;
-            """)
-    }
+            """
 
     /// v3: which command a round belongs to: a self-play round (`selfplay`) or a `leanplay prove` pass
     /// (`prove`), so `selfplay --rounds N` counts self-play rounds only. Rounds stored before this
     /// migration are counted as self-play rounds (as they were).
-    private static func addRoundKind(_ db: Database) throws {
-        try db.execute(sql: """
+    private static let addRoundKind = """
             ALTER TABLE rounds ADD COLUMN kind TEXT NOT NULL DEFAULT 'selfplay' CHECK (kind IN ('selfplay', 'prove'));
-            """)
-    }
+            """
 
     /// v3: statement repair lineage: an ill-formed statement (kept, `ill_formed` with Lean's error) and
     /// the statement the model repaired it into (``NewFormalization/repairedFromHashes``).
-    private static func createStatementRepairs(_ db: Database) throws {
-        try db.execute(sql: """
+    private static let createStatementRepairs = """
             CREATE TABLE statement_repairs (
                 repaired_id TEXT NOT NULL REFERENCES formalizations(id),
                 ill_formed_id TEXT NOT NULL REFERENCES formalizations(id),
                 PRIMARY KEY (repaired_id, ill_formed_id)
             ) WITHOUT ROWID;
             CREATE INDEX statement_repairs_ill_formed ON statement_repairs(ill_formed_id);
-            """)
-    }
+            """
 
     /// v4: final verdicts keyed by the SHA-256 of (Lean identity, header, statement, normalized proof,
     /// verification policy, verifier revision) — "decided once, never again" for self-play and evaluation
     /// (``Ledger/cachedVerdict(digest:)``). `key` holds the full key as JSON so a collision is a miss;
     /// `verdict` the verdict as JSON; `status` is never `timeout` or `crashed` (those are not final).
-    private static func createVerdictCache(_ db: Database) throws {
-        try db.execute(sql: """
+    private static let createVerdictCache = """
             CREATE TABLE verdict_cache (
                 digest TEXT PRIMARY KEY NOT NULL,
                 key TEXT NOT NULL,
@@ -177,6 +163,5 @@ enum LedgerSchema {
                 hits INTEGER NOT NULL DEFAULT 0,
                 created_at DATETIME NOT NULL
             ) WITHOUT ROWID;
-            """)
-    }
+            """
 }

@@ -68,9 +68,10 @@ struct PostgresLedgerURL: Sendable, Hashable {
                 "a password in the ledger URL is refused (it would land in shell history and logs); remove it and "
                     + "export PGPASSWORD, or name another variable with [ledger] password_env")
         }
-        guard let host = components.host, !host.isEmpty else {
+        guard var host = components.host, !host.isEmpty else {
             throw bad("the PostgreSQL URL names no host; write postgres://USER@HOST:PORT/DATABASE")
         }
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }  // IPv6 literal
         let port = components.port ?? 5432
         guard (1...65_535).contains(port) else {
             throw bad("port \(port) is out of range (1–65535)")

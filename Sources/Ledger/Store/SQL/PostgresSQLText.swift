@@ -149,7 +149,7 @@ enum PostgresSQLText {
         guard index < text.count else { return nil }
         if text[index] == "$" { return index }
         guard isIdentifierStart(text[index]) else { return nil }
-        while index < text.count, isIdentifierPart(text[index]) { index += 1 }
+        while index < text.count, isIdentifierStart(text[index]) || ("0"..."9").contains(text[index]) { index += 1 }
         return index < text.count && text[index] == "$" ? index : nil
     }
 

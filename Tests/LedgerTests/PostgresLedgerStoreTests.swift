@@ -306,6 +306,18 @@ import Testing
         #expect(error?.description.contains(secret) == false)
     }
 
+    /// The test server has no TLS: `sslmode=require` refuses to go on in plain text and says what to change
+    /// (the default, `prefer`, falls back to plain text: every other test here connects that way).
+    @Test func requiredTLSOnAServerWithoutItIsRefused() throws {
+        guard let base = TestPostgres.requireURL() else { return }
+        var url = try PostgresLedgerURL.parse(base, environment: ProcessInfo.processInfo.environment)
+        url.sslMode = .require
+        let error = #expect(throws: LedgerError.self) { try Ledger.open(url: url.redacted) }
+        #expect(error?.code == .openFailed)
+        #expect(error?.message.contains("does not offer TLS") == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("sslmode=prefer") == true)
+    }
+
     @Test func aLedgerOpensByURLAndNamesItsLocationWithoutPassword() throws {
         guard let base = TestPostgres.requireURL() else { return }
         let schema = PostgresTestSchema(base: base)

@@ -15,7 +15,10 @@ extension PostgresLedgerStore {
         do {
             try transaction("BEGIN") { sql in
                 try sql.execute("SELECT pg_advisory_xact_lock(\(Self.migrationLockKey), hashtext(current_schema()))")
-                try sql.execute("CREATE TABLE IF NOT EXISTS \(Self.migrationsTable) (id TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)")
+                // Created only when missing: a peer whose role may not create tables still opens a migrated ledger.
+                if try sql.fetchValue(String.self, "SELECT to_regclass(?)::text", [Self.migrationsTable]) == nil {
+                    try sql.execute("CREATE TABLE \(Self.migrationsTable) (id TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)")
+                }
                 let applied = Set(try sql.fetchAll("SELECT id FROM \(Self.migrationsTable)").map { row -> String in row[0] })
                 let known = Set(LedgerSchema.migrations.map(\.id))
                 let unknown = applied.subtracting(known).sorted()

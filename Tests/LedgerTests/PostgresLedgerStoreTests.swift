@@ -306,6 +306,22 @@ import Testing
         #expect(error?.description.contains(secret) == false)
     }
 
+    /// A user the server refuses (here: a role that does not exist; the test server trusts loopback, so a
+    /// wrong password cannot be shown) is an authentication failure that says what to check.
+    @Test func aRefusedUserIsAnAuthenticationFailure() throws {
+        guard let base = TestPostgres.requireURL() else { return }
+        var url = try PostgresLedgerURL.parse(base, environment: ProcessInfo.processInfo.environment)
+        url.user = "leanplay_no_such_role"
+        let secret = "hunter2-do-not-print"
+        let error = #expect(throws: LedgerError.self) {
+            try Ledger.open(url: url.redacted, environment: ["PGPASSWORD": secret])
+        }
+        #expect(error?.code == .openFailed)
+        #expect(error?.message.contains("authentication failed for user leanplay_no_such_role") == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("PGPASSWORD") == true)
+        #expect(error?.description.contains(secret) == false)
+    }
+
     /// The test server has no TLS: `sslmode=require` refuses to go on in plain text and says what to change
     /// (the default, `prefer`, falls back to plain text: every other test here connects that way).
     @Test func requiredTLSOnAServerWithoutItIsRefused() throws {

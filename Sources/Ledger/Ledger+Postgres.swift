@@ -17,6 +17,7 @@ extension Ledger {
     ///
     /// - Parameters:
     ///   - url: the database URL, without password.
+    ///   - configuration: budgets, the clock and other settings, as for a file ledger.
     ///   - passwordEnvironmentVariable: the variable holding the password (`[ledger] password_env`); unset
     ///     or empty means no password (trust or peer authentication).
     ///   - environment: where the password, `PGUSER` and `USER` are read (tests pass their own).

@@ -18,6 +18,8 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
             case invalidTransition = "invalid-transition"
             case corruptRow = "corrupt-row"
             case exportFailed = "export-failed"
+            case invalidLocation = "invalid-location"
+            case serverUnavailable = "server-unavailable"
         }
 
         let kind: Kind
@@ -49,6 +51,13 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let corruptRow = Code(kind: .corruptRow)
         /// Writing an export failed.
         public static let exportFailed = Code(kind: .exportFailed)
+        /// A ledger URL cannot be used as written (not `postgres://USER@HOST:PORT/DATABASE`, a password
+        /// inside it, an unknown parameter, a bad port or schema name); the message says what to change.
+        public static let invalidLocation = Code(kind: .invalidLocation)
+        /// The ledger's PostgreSQL server cannot be reached or refuses the connection (not running,
+        /// unreachable, authentication failed, no such database, no free connection slot, TLS refused);
+        /// the message says what to check.
+        public static let serverUnavailable = Code(kind: .serverUnavailable)
 
         /// The stable text of the code, e.g. `"unknown-formalization"`.
         public var description: String { kind.rawValue }

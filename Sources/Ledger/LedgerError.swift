@@ -18,6 +18,7 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
             case invalidTransition = "invalid-transition"
             case corruptRow = "corrupt-row"
             case exportFailed = "export-failed"
+            case lostLease = "lost-lease"
         }
 
         let kind: Kind
@@ -49,6 +50,10 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let corruptRow = Code(kind: .corruptRow)
         /// Writing an export failed.
         public static let exportFailed = Code(kind: .exportFailed)
+        /// This peer no longer holds the lease on a work item: it expired and another peer took the item
+        /// over (or completed it). The item's attempts are in the ledger under their idempotency keys, so
+        /// nothing is lost; drop the item and lease another.
+        public static let lostLease = Code(kind: .lostLease)
 
         /// The stable text of the code, e.g. `"unknown-formalization"`.
         public var description: String { kind.rawValue }

@@ -96,15 +96,15 @@ extension Ledger {
         try db.executeCached(sql: """
                 INSERT INTO attempts (idempotency_key, formalization_id, round, kind, strategy, tactic_or_model,
                     budget_level, verdict, proof, error, duration_ms, tokens_prompt, tokens_completion,
-                    repaired_from_attempt_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    repaired_from_attempt_id, created_at, peer)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(idempotency_key) DO NOTHING
                 """,
             arguments: [
                 attempt.idempotencyKey, fid, attempt.round, attempt.kind.rawValue, attempt.strategy.rawValue,
                 attempt.tacticOrModel, attempt.budgetLevel, attempt.verdict.rawValue, attempt.proof, attempt.error,
                 attempt.durationMilliseconds, attempt.promptTokens, attempt.completionTokens,
-                attempt.repairedFromAttemptID, now,
+                attempt.repairedFromAttemptID, now, attempt.peer,
             ])
         guard db.changesCount > 0 else {
             return try duplicateOutcome(of: attempt, status: before.status, in: db)

@@ -44,7 +44,7 @@ extension ProverLoop {
                         }
                         for lease in leases {
                             if lease.leaseCount > 1 {
-                                peer.onEvent?("round \(round): took over item \(lease.position) (\(lease.item.formalizationID)) after its lease expired")
+                                peer.onEvent?("round \(round): took over item \(lease.position) (\(lease.item.formalizationID)) from a peer whose lease ended")
                             }
                             group.addTask { (lease, try await worker.work(lease.item, round: round, released: released)) }
                             inFlight += 1

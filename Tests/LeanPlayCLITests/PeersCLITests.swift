@@ -43,6 +43,8 @@ struct PeersCLITests {
         }
         #expect(killed, "peer0 recorded nothing before it could be killed, or finished first; slow the fake REPL down")
         try await peers[0].waitForExit(until: deadline)
+        let killedID = "\(PeerConfiguration.hostName)-\(peers[0].process.processIdentifier)"
+        let heldWhenKilled = try ledger.peerSummaries().first { $0.id == killedID }?.leases ?? []
         peers.append(try PeerProcess(arguments, in: directory, name: "peer0-restarted"))
         for peer in peers.dropFirst() {
             try await peer.waitForExit(until: ContinuousClock.now + .seconds(60))
@@ -68,6 +70,10 @@ struct PeersCLITests {
         #expect(summaries.reduce(0) { $0 + $1.attempts } == keys.count, "every attempt names its peer")
         let report = try await CLIRunner.run(["report", "--db", db], in: directory)
         #expect(report.stdout.contains("Lean-seconds"), "report shows the peers table")
+        if !heldWhenKilled.isEmpty {
+            let notes = peers.map { $0.stderr() }.joined()
+            #expect(notes.contains("took over item"), "the killed peer's items were taken over: \(notes)")
+        }
     }
 }
 

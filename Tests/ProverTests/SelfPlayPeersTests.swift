@@ -91,4 +91,33 @@ struct SelfPlayPeersTests {
         #expect(error.code == .lostLease)
         #expect(try fresh.finishedRoundCount(kind: .selfPlay) == 1)
     }
+
+    @Test("two `prove` peers join one pass and work each item once")
+    func twoProvePeersShareOnePass() async throws {
+        let cleanLedger = try Ledger.inMemory()
+        _ = try await Fixture.engine(cleanLedger, verifier: ScriptedVerifier(accepts: Fixture.accepts)).runRound()
+        let cleanVerifier = ScriptedVerifier(accepts: Fixture.accepts)
+        let clean = try await ProverLoop(prover: Fixture.prover(cleanVerifier), ledger: cleanLedger).prove(queueLimit: 4)
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("prove-peers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("ledger.sqlite").path
+        _ = try await Fixture.engine(try Ledger.open(path: path), verifier: ScriptedVerifier(accepts: Fixture.accepts)).runRound()
+        let verifiers = [ScriptedVerifier(accepts: Fixture.accepts), ScriptedVerifier(accepts: Fixture.accepts)]
+        let loops = try verifiers.enumerated().map { index, verifier in
+            ProverLoop(prover: Fixture.prover(verifier), ledger: try Ledger.open(path: path),
+                       peer: PeerConfiguration(id: "P\(index)", pollSeconds: 0.01))
+        }
+        async let first = loops[0].prove(queueLimit: 4)
+        async let second = loops[1].prove(queueLimit: 4)
+        let reports = try await [first, second]
+        let ledger = try Ledger.open(path: path)
+        #expect(reports[0] == reports[1], "both return the stored report")
+        #expect(reports[0].round == clean.round)
+        #expect(reports[0].formalizations.map(\.formalizationID) == clean.formalizations.map(\.formalizationID))
+        #expect(verifiers[0].callCount + verifiers[1].callCount == cleanVerifier.callCount, "no check twice")
+        #expect(try Fixture.state(ledger) == (try Fixture.state(cleanLedger)))
+        #expect(try ledger.rounds().filter { $0.kind == .prove }.count == 1, "one pass, joined by both")
+    }
 }

@@ -28,7 +28,7 @@ extension Ledger {
         guard limit > 0 else { return [] }
         let now = configuration.now()
         let expires = now.addingTimeInterval(leaseSeconds)
-        return try sqlWrite("lease work of round \(round)") { conn in
+        return try write("lease work of round \(round)") { conn in
             let leased: [SQLRow]
             switch conn.dialect {
             case .postgres:
@@ -75,7 +75,7 @@ extension Ledger {
     public func renewLeases(round: Int, peer: String, leaseSeconds: Double) throws(LedgerError) -> Set<Int> {
         let now = configuration.now()
         let expires = now.addingTimeInterval(leaseSeconds)
-        return try sqlWrite("renew leases of round \(round)") { conn in
+        return try write("renew leases of round \(round)") { conn in
             try conn.execute("UPDATE peers SET last_seen_at = ? WHERE id = ?", [now, peer])
             let rows = try conn.fetchAll("""
                 UPDATE round_work SET lease_expires_at = ?
@@ -99,7 +99,7 @@ extension Ledger {
         let now = configuration.now()
         let round = lease.round
         let position = lease.position
-        try sqlWrite("complete work of round \(round)") { conn in
+        try write("complete work of round \(round)") { conn in
             let changed = try conn.execute("""
                 UPDATE round_work SET done_by = ?, done_at = ?, result = ?, lease_owner = NULL, lease_expires_at = NULL
                 WHERE round = ? AND position = ? AND done_at IS NULL AND lease_owner = ?
@@ -136,7 +136,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     @discardableResult
     public func releaseWork(round: Int, peer: String) throws(LedgerError) -> Int {
-        try sqlWrite("release work of round \(round)") { conn in
+        try write("release work of round \(round)") { conn in
             try conn.execute("""
                 UPDATE round_work SET lease_owner = NULL, lease_expires_at = NULL
                 WHERE round = ? AND lease_owner = ? AND done_at IS NULL
@@ -149,7 +149,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     public func roundProgress(round: Int, peer: String) throws(LedgerError) -> RoundProgress {
         let now = configuration.now()
-        return try sqlRead("progress of round \(round)") { conn in
+        return try read("progress of round \(round)") { conn in
             let live = "done_at IS NULL AND lease_owner IS NOT NULL AND lease_expires_at > ?"
             guard let row = try conn.fetchOne("""
                 SELECT COUNT(*) AS total,
@@ -174,7 +174,7 @@ extension Ledger {
     ///
     /// - Throws: ``LedgerError/Code/database``.
     public func workResults(round: Int) throws(LedgerError) -> [(position: Int, resultJSON: String)] {
-        try sqlRead("results of round \(round)") { conn in
+        try read("results of round \(round)") { conn in
             try conn.fetchAll(
                 "SELECT position, result FROM round_work WHERE round = ? AND done_at IS NOT NULL ORDER BY position", [round]
             ).compactMap { row -> (Int, String)? in

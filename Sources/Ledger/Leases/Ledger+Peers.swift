@@ -1,6 +1,10 @@
 import Foundation
 
 extension Ledger {
+    /// Whether this ledger is an SQLite file, which every peer sharing it opens from the same host (WAL
+    /// needs shared memory): a peer registered from this host whose process is gone is dead.
+    public var isLocalFile: Bool { store.dialect == .sqlite && path != nil }
+
     /// Registers (or re-registers) peer `id` running `command` as process `pid` on `host`, and releases
     /// every lease and conjecture-stage claim an earlier process under the same id still holds.
     ///
@@ -11,7 +15,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     public func registerPeer(id: String, host: String, pid: Int, command: String) throws(LedgerError) {
         let now = configuration.now()
-        try sqlWrite("register peer \(id)") { conn in
+        try write("register peer \(id)") { conn in
             try conn.execute("""
                 INSERT INTO peers (id, host, pid, command, started_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET host = excluded.host, pid = excluded.pid, command = excluded.command,
@@ -26,7 +30,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     public func touchPeer(_ id: String) throws(LedgerError) {
         let now = configuration.now()
-        try sqlWrite("touch peer \(id)") { conn in
+        try write("touch peer \(id)") { conn in
             try conn.execute("UPDATE peers SET last_seen_at = ? WHERE id = ?", [now, id])
         }
     }
@@ -37,14 +41,14 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     @discardableResult
     public func releaseLeases(heldBy id: String) throws(LedgerError) -> Int {
-        try sqlWrite("release leases of peer \(id)") { conn in try PeerSQL.releaseAll(conn, peer: id) }
+        try write("release leases of peer \(id)") { conn in try PeerSQL.releaseAll(conn, peer: id) }
     }
 
     /// Every registered peer, by id.
     ///
     /// - Throws: ``LedgerError/Code/database``.
     public func peers() throws(LedgerError) -> [PeerRecord] {
-        try sqlRead("peers") { conn in
+        try read("peers") { conn in
             try conn.fetchAll("SELECT id, host, pid, command, started_at, last_seen_at FROM peers ORDER BY id").map { row in
                 PeerRecord(id: row["id"], host: row["host"], pid: row["pid"], command: row["command"],
                            startedAt: row["started_at"], lastSeenAt: row["last_seen_at"])
@@ -59,7 +63,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     public func peerSummaries() throws(LedgerError) -> [PeerSummary] {
         let now = configuration.now()
-        return try sqlRead("peer summaries") { conn in
+        return try read("peer summaries") { conn in
             var summaries: [String: PeerSummary] = [:]
             func update(_ id: String, _ change: (inout PeerSummary) -> Void) {
                 var summary = summaries[id] ?? PeerSummary(id: id)

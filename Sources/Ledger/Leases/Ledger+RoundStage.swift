@@ -10,7 +10,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     public func startRound(kind: RoundKind, unlessFinished finishedLimit: Int) throws(LedgerError) -> RoundRecord? {
         let now = configuration.now()
-        return try sqlWrite("start round") { conn -> RoundRecord? in
+        return try write("start round") { conn -> RoundRecord? in
             let finished = try conn.fetchValue(
                 Int.self, "SELECT COUNT(*) FROM rounds WHERE finished_at IS NOT NULL AND kind = ?", [kind.rawValue]) ?? 0
             let latest = try conn.fetchOne(
@@ -38,7 +38,7 @@ extension Ledger {
     ///
     /// - Throws: ``LedgerError/Code/database``.
     public func round(_ number: Int) throws(LedgerError) -> RoundRecord? {
-        try sqlRead("round \(number)") { conn in
+        try read("round \(number)") { conn in
             try conn.fetchOne("SELECT number, started_at, finished_at, report, kind FROM rounds WHERE number = ?", [number]).map { row in
                 RoundRecord(
                     number: row["number"], startedAt: row["started_at"], finishedAt: row["finished_at"],
@@ -60,7 +60,7 @@ extension Ledger {
     public func claimConjectureStage(round: Int, peer: String, leaseSeconds: Double) throws(LedgerError) -> ConjectureStageClaim {
         let now = configuration.now()
         let expires = now.addingTimeInterval(leaseSeconds)
-        return try sqlWrite("claim the conjecture stage of round \(round)") { conn in
+        return try write("claim the conjecture stage of round \(round)") { conn in
             let changed = try conn.execute("""
                 UPDATE rounds SET stage_owner = ?, stage_expires_at = ?
                 WHERE number = ? AND conjectured_at IS NULL
@@ -84,7 +84,7 @@ extension Ledger {
     @discardableResult
     public func renewConjectureStage(round: Int, peer: String, leaseSeconds: Double) throws(LedgerError) -> Bool {
         let now = configuration.now()
-        return try sqlWrite("renew the conjecture stage of round \(round)") { conn in
+        return try write("renew the conjecture stage of round \(round)") { conn in
             try conn.execute("UPDATE peers SET last_seen_at = ? WHERE id = ?", [now, peer])
             return try conn.execute(
                 "UPDATE rounds SET stage_expires_at = ? WHERE number = ? AND stage_owner = ? AND conjectured_at IS NULL",
@@ -105,7 +105,7 @@ extension Ledger {
     public func completeConjectureStage(round: Int, peer: String, reportJSON: String) throws(LedgerError) -> Bool {
         try LeaseSQL.requireJSON(reportJSON, what: "conjecture report", context: "round \(round)")
         let now = configuration.now()
-        return try sqlWrite("complete the conjecture stage of round \(round)") { conn in
+        return try write("complete the conjecture stage of round \(round)") { conn in
             let changed = try conn.execute("""
                 UPDATE rounds SET conjectured_at = ?, conjecture_report = ?, stage_owner = ?, stage_expires_at = NULL
                 WHERE number = ? AND conjectured_at IS NULL
@@ -127,7 +127,7 @@ extension Ledger {
     public func finishRoundOnce(_ number: Int, reportJSON: String, peer: String) throws(LedgerError) -> Bool {
         try LeaseSQL.requireJSON(reportJSON, what: "round report", context: "round \(number)")
         let now = configuration.now()
-        return try sqlWrite("finish round \(number)") { conn in
+        return try write("finish round \(number)") { conn in
             let changed = try conn.execute(
                 "UPDATE rounds SET finished_at = ?, report = ?, finished_by = ? WHERE number = ? AND finished_at IS NULL",
                 [now, reportJSON, peer, number])

@@ -17,7 +17,7 @@ import Darwin
 /// items would then be worked twice — never recorded twice — so give such peers distinct host names.)
 enum DeadPeerReaper {
     static func reap(ledger: Ledger, peer: PeerConfiguration) {
-        guard ledger.path != nil, let peers = try? ledger.peers() else { return }
+        guard ledger.isLocalFile, let peers = try? ledger.peers() else { return }
         let host = PeerConfiguration.hostName
         for other in peers where other.id != peer.id && other.host == host && !isRunning(other.pid) {
             if let released = try? ledger.releaseLeases(heldBy: other.id), released > 0 {

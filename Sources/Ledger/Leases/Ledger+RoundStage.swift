@@ -29,7 +29,14 @@ extension Ledger {
             }
             guard finished < finishedLimit else { return nil }
             let number = ((latest?["number"] as Int?) ?? 0) + 1
-            try conn.execute("INSERT INTO rounds (number, started_at, kind) VALUES (?, ?, ?)", [number, now, kind.rawValue])
+            // Two peers starting the same round at once: on PostgreSQL the loser's conflict aborts its
+            // transaction as a serialization failure, which the store retries (then it joins the round).
+            let inserted = try conn.execute(
+                "INSERT INTO rounds (number, started_at, kind) VALUES (?, ?, ?) ON CONFLICT (number) DO NOTHING",
+                [number, now, kind.rawValue])
+            guard inserted > 0 else {
+                throw LedgerError(.database, "another peer started round \(number) at the same moment; retry", context: "round \(number)")
+            }
             return RoundRecord(number: number, startedAt: now, finishedAt: nil, reportJSON: nil, kind: kind)
         }
     }

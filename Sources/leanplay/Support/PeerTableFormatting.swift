@@ -3,8 +3,10 @@ import LeanPlay
 
 /// `leanplay report`'s peers table: who shares the ledger, what each holds now and what each did.
 enum PeerTableFormatting {
+    /// Prints the table when the ledger was shared (more than one peer) or a peer holds a lease or the
+    /// conjecture stage now; a ledger one process ran alone and left idle needs no table.
     static func print(_ peers: [PeerSummary]) {
-        guard !peers.isEmpty else { return }
+        guard peers.count > 1 || peers.contains(where: { !$0.leases.isEmpty || $0.conjectureStageRound != nil }) else { return }
         Swift.print("peer                          host:pid              last seen             leases  items done  attempts  Lean-seconds")
         let dates = ISO8601DateFormatter()
         for peer in peers {

@@ -21,6 +21,7 @@ extension SelfPlayEngine {
             case .done(let json):
                 return try Self.decodeStageReport(json, round: round)
             case .held(_, let until):
+                _ = try? ledger.touchPeer(peer.id)  // waiting, alive: `report` shows its last heartbeat
                 DeadPeerReaper.reap(ledger: ledger, peer: peer)
                 do {
                     try await peer.sleep(until: until, now: ledger.configuration.now())

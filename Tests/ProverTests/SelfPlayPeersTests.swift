@@ -120,4 +120,22 @@ struct SelfPlayPeersTests {
         #expect(try Fixture.state(ledger) == (try Fixture.state(cleanLedger)))
         #expect(try ledger.rounds().filter { $0.kind == .prove }.count == 1, "one pass, joined by both")
     }
+
+    @Test("a conjecture stage claimed by a peer that dies is taken over when its claim expires")
+    func aDeadPeersConjectureStageIsTakenOver() async throws {
+        let ledger = try Ledger.inMemory()
+        let round = try #require(try ledger.startRound(kind: .selfPlay, unlessFinished: 1)).number
+        #expect(try ledger.claimConjectureStage(round: round, peer: "dead", leaseSeconds: 0.2) == .claimed)
+        let report = try #require(try await Self.engine(ledger, verifier: ScriptedVerifier(accepts: Fixture.accepts), peer: "live")
+            .runRound(untilFinished: 1))
+        #expect(report.newFormalizations == Fixture.corpus.count, "the live peer ran the stage")
+        guard case .done(let json) = try ledger.claimConjectureStage(round: round, peer: "other", leaseSeconds: 1) else {
+            Issue.record("the stage is done")
+            return
+        }
+        #expect(json?.contains("\"newFormalizations\":\(Fixture.corpus.count)") == true, "\(json ?? "nil")")
+        #expect(try ledger.finishedRoundCount(kind: .selfPlay) == 1)
+        #expect(try await Self.engine(ledger, verifier: ScriptedVerifier(accepts: Fixture.accepts), peer: "late").runRound(untilFinished: 1) == nil,
+                "the limit is reached: nothing more to run")
+    }
 }

@@ -30,7 +30,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     public func touchPeer(_ id: String) throws(LedgerError) {
         let now = configuration.now()
-        try write("touch peer \(id)") { conn in
+        _ = try write("touch peer \(id)") { conn in
             try conn.execute("UPDATE peers SET last_seen_at = ? WHERE id = ?", [now, id])
         }
     }

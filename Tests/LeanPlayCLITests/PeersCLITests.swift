@@ -10,8 +10,7 @@ import Testing
 struct PeersCLITests {
     @Test func threePeersOnOneSQLiteFileOneKilledAndRestartedEndAsOnePeerAlone() async throws {
         let (directory, repl) = try SelfPlayCLITests.workspace()
-        // An existing ledger, as a run's peers find it (each would otherwise race to create the file).
-        _ = try Ledger.open(path: directory.appendingPathComponent("peers.sqlite").path)
+        // No ledger yet: the three peers create and migrate it together.
         try await Self.peersRun(db: "peers.sqlite", in: directory, repl: repl) { db in
             try Ledger.open(path: directory.appendingPathComponent(db).path)
         }
@@ -28,6 +27,7 @@ struct PeersCLITests {
 
         let arguments = SelfPlayCLITests.selfPlayArguments(db: db, repl: repl + " --delay-ms 15") + ["--config", "peers.toml"]
         var peers = try (0..<3).map { try PeerProcess(arguments, in: directory, name: "peer\($0)") }
+        try await Task.sleep(for: .milliseconds(200))  // let the peers create the ledger before the test opens it
         let ledger = try open(db)
 
         // Kill one peer once the round's first attempt is recorded, then restart it (a new pid: a new peer).

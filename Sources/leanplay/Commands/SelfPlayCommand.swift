@@ -14,8 +14,7 @@ struct SelfPlayCommand: AsyncParsableCommand {
             the corpus's formal statements, symbolic variants and the automation portfolio are used. Killing the
             command and rerunning it resumes the round with no attempt lost or counted twice.
 
-            Peers: the same command started several times on one ledger (processes on one SQLite file) works
-            together: one peer runs a round's conjecture stage while the others wait, and every peer leases the
+            Peers: the same command started several times on one ledger works together: one peer runs a round's conjecture stage while the others wait, and every peer leases the
             round's work items, so no item is worked twice at once; a peer that dies loses its leases after
             [ledger] lease_seconds (default 60) and another takes its items over. --peer-id names a peer (default
             HOST-PID); a restarted peer given its old id takes its items back at once.

@@ -28,7 +28,7 @@ extension Ledger {
         guard limit > 0 else { return [] }
         let now = configuration.now()
         let expires = now.addingTimeInterval(leaseSeconds)
-        return try write("lease work of round \(round)") { conn in
+        return try leaseWrite("lease work of round \(round)") { conn in
             let leased: [SQLRow]
             switch conn.dialect {
             case .postgres:
@@ -75,7 +75,7 @@ extension Ledger {
     public func renewLeases(round: Int, peer: String, leaseSeconds: Double) throws(LedgerError) -> Set<Int> {
         let now = configuration.now()
         let expires = now.addingTimeInterval(leaseSeconds)
-        return try write("renew leases of round \(round)") { conn in
+        return try leaseWrite("renew leases of round \(round)") { conn in
             try conn.execute("UPDATE peers SET last_seen_at = ? WHERE id = ?", [now, peer])
             let rows = try conn.fetchAll("""
                 UPDATE round_work SET lease_expires_at = ?
@@ -99,7 +99,7 @@ extension Ledger {
         let now = configuration.now()
         let round = lease.round
         let position = lease.position
-        try write("complete work of round \(round)") { conn in
+        try leaseWrite("complete work of round \(round)") { conn in
             let changed = try conn.execute("""
                 UPDATE round_work SET done_by = ?, done_at = ?, result = ?, lease_owner = NULL, lease_expires_at = NULL
                 WHERE round = ? AND position = ? AND done_at IS NULL AND lease_owner = ?
@@ -136,7 +136,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     @discardableResult
     public func releaseWork(round: Int, peer: String) throws(LedgerError) -> Int {
-        try write("release work of round \(round)") { conn in
+        try leaseWrite("release work of round \(round)") { conn in
             try conn.execute("""
                 UPDATE round_work SET lease_owner = NULL, lease_expires_at = NULL
                 WHERE round = ? AND lease_owner = ? AND done_at IS NULL
@@ -182,6 +182,17 @@ extension Ledger {
                 return (row["position"], result)
             }
         }
+    }
+}
+
+extension Ledger {
+    /// Runs a lease statement's transaction.
+    ///
+    /// Every lease statement is correct at READ COMMITTED too (rows picked with `FOR UPDATE SKIP LOCKED`,
+    /// updates conditioned on the current holder, re-checked by PostgreSQL on the row it locks), so a
+    /// store may run these at that level instead of SERIALIZABLE to spare peers serialization retries.
+    func leaseWrite<T>(_ context: String, _ body: (any SQLConnection) throws -> T) throws(LedgerError) -> T {
+        try write(context, body)
     }
 }
 

@@ -57,7 +57,7 @@ extension Ledger {
             var counts: [Int: Int] = [:]
             for row in leased { counts[row["position"]] = row["lease_count"] }
             try conn.execute("UPDATE peers SET last_seen_at = ? WHERE id = ?", [now, peer])
-            return try LeaseSQL.items(conn, round: round, owner: peer).compactMap { position, item -> WorkLease? in
+            return try WorkLeaseSQL.items(conn, round: round, owner: peer).compactMap { position, item -> WorkLease? in
                 guard let count = counts[position] else { return nil }
                 return WorkLease(round: round, position: position, item: item, peer: peer, expiresAt: expires, leaseCount: count)
             }
@@ -95,7 +95,7 @@ extension Ledger {
     ///   first) or completed it: drop the item, its attempts are in the ledger already;
     ///   ``LedgerError/Code/invalidRecord`` when `resultJSON` is not JSON; ``LedgerError/Code/database``.
     public func completeWork(_ lease: WorkLease, peer: String, resultJSON: String) throws(LedgerError) {
-        try LeaseSQL.requireJSON(resultJSON, what: "work result", context: "round \(lease.round) item \(lease.position)")
+        try WorkLeaseSQL.requireJSON(resultJSON, what: "work result", context: "round \(lease.round) item \(lease.position)")
         let now = configuration.now()
         let round = lease.round
         let position = lease.position
@@ -197,7 +197,7 @@ extension Ledger {
 }
 
 /// Statements the lease API shares.
-enum LeaseSQL {
+enum WorkLeaseSQL {
     /// The undone items of `round` leased to `owner`, by position, with their current statement and header.
     static func items(_ conn: any SQLConnection, round: Int, owner: String) throws -> [(Int, QueueItem)] {
         try conn.fetchAll("""

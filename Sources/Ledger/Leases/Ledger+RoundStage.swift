@@ -110,7 +110,7 @@ extension Ledger {
     ///   ``LedgerError/Code/unknownRound``, ``LedgerError/Code/database``.
     @discardableResult
     public func completeConjectureStage(round: Int, peer: String, reportJSON: String) throws(LedgerError) -> Bool {
-        try LeaseSQL.requireJSON(reportJSON, what: "conjecture report", context: "round \(round)")
+        try WorkLeaseSQL.requireJSON(reportJSON, what: "conjecture report", context: "round \(round)")
         let now = configuration.now()
         return try write("complete the conjecture stage of round \(round)") { conn in
             let changed = try conn.execute("""
@@ -132,7 +132,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/invalidRecord`` when `reportJSON` is not JSON,
     ///   ``LedgerError/Code/unknownRound``, ``LedgerError/Code/database``.
     public func finishRoundOnce(_ number: Int, reportJSON: String, peer: String) throws(LedgerError) -> Bool {
-        try LeaseSQL.requireJSON(reportJSON, what: "round report", context: "round \(number)")
+        try WorkLeaseSQL.requireJSON(reportJSON, what: "round report", context: "round \(number)")
         let now = configuration.now()
         return try write("finish round \(number)") { conn in
             let changed = try conn.execute(

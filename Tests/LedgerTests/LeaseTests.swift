@@ -184,20 +184,21 @@ import Testing
         #expect(try ledger.peerSummaries()[0].leases.isEmpty, "an expired lease is held by nobody")
     }
 
-    /// Two connections to one file (as two processes have) leasing at the same time get disjoint items.
-    @Test func concurrentPeersOnOneFileNeverShareAnItem() async throws {
-        let directory = try TemporaryDirectory()
-        let path = directory.path("ledger.sqlite")
-        let setup = try Ledger.open(path: path)
-        try setup.addProblem(LedgerProblem(id: "p", informal: "p"))
-        for index in 0..<40 {
-            try setup.addFormalization(NewFormalization(
-                problemID: "p", statement: "theorem t\(index) : \(index) = \(index)", header: "",
-                statementHash: "h\(index)", source: .corpus))
-        }
+    /// Peers with their own connections (an SQLite file's pool each, or a PostgreSQL connection each, as
+    /// separate processes have) leasing at the same time get disjoint items: every item once, none twice.
+    @Test(arguments: LedgerKind.allCases.filter { $0 != .inMemory })
+    func concurrentPeersNeverShareAnItem(kind: LedgerKind) async throws {
+        let fixture = try LedgerFixture(kind)
+        let setup = fixture.ledger
+        for index in 0..<40 { try fixture.add("theorem t\(index) : \(index) = \(index)") }
         _ = try setup.startRound()
         _ = try setup.roundWork(1, limit: 40)
-        let peers = try (0..<4).map { _ in try Ledger.open(path: path) }
+        let schemaURL = fixture.keepAlive.compactMap { ($0 as? PostgresTestSchema)?.url }.first
+        let location: LedgerLocation = switch kind {
+        case .postgres: .postgres(try #require(schemaURL))
+        default: .file(try #require(fixture.directory).path("ledger.sqlite"))
+        }
+        let peers = try (0..<4).map { _ in try Ledger.open(location: location) }
         let leased = try await withThrowingTaskGroup(of: [Int].self) { group in
             for (index, ledger) in peers.enumerated() {
                 group.addTask {

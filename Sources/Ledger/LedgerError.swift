@@ -20,6 +20,7 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
             case exportFailed = "export-failed"
             case invalidLocation = "invalid-location"
             case serverUnavailable = "server-unavailable"
+            case lostLease = "lost-lease"
         }
 
         let kind: Kind
@@ -58,6 +59,10 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
         /// unreachable, authentication failed, no such database, no free connection slot, TLS refused);
         /// the message says what to check.
         public static let serverUnavailable = Code(kind: .serverUnavailable)
+        /// This peer no longer holds the lease on a work item: it expired and another peer took the item
+        /// over (or completed it). The item's attempts are in the ledger under their idempotency keys, so
+        /// nothing is lost; drop the item and lease another.
+        public static let lostLease = Code(kind: .lostLease)
 
         /// The stable text of the code, e.g. `"unknown-formalization"`.
         public var description: String { kind.rawValue }

@@ -4,6 +4,7 @@
 //     swift run -c release leanplay-bench pool extraction  # some of them
 //     swift run -c release leanplay-bench leanbudget       # Lean-seconds per accepted proof, (a) vs (b)
 //     swift run -c release leanplay-bench ledger --formalizations 100000 --attempts 500000
+//     eval "$(Scripts/start-postgres)"; swift run -c release leanplay-bench peers   # SQLite and PostgreSQL
 //
 // Benchmarks measure LeanPlay's own overhead against stand-ins (the fake REPL process, a loopback HTTP
 // server), so the figures are comparable between machines without Lean or a model. Goals are printed
@@ -11,7 +12,7 @@
 import Foundation
 import LeanPlayTestSupport
 
-let known = ["pool", "extraction", "model", "ledger", "leanbudget", "evaluation"]
+let known = ["pool", "extraction", "model", "ledger", "leanbudget", "evaluation", "peers"]
 var selected: [String] = []
 var formalizations = 1_000_000
 var attempts = 5_000_000
@@ -59,6 +60,8 @@ for name in selected {
             lines = try runLedgerBenchmark(formalizations: formalizations, attempts: attempts)
         case "leanbudget":
             lines = try await runLeanBudgetBenchmark(fakeREPL: try FakeREPL.requireExecutable())
+        case "peers":
+            lines = try runPeersBenchmark()
         case "evaluation":
             lines = try await runEvaluationBenchmark(fakeREPL: try FakeREPL.requireExecutable())
         default:

@@ -192,7 +192,11 @@ extension Ledger {
     /// updates conditioned on the current holder, re-checked by PostgreSQL on the row it locks), so a
     /// store may run these at that level instead of SERIALIZABLE to spare peers serialization retries.
     func leaseWrite<T>(_ context: String, _ body: (any SQLConnection) throws -> T) throws(LedgerError) -> T {
-        try write(context, body)
+        do {
+            return try store.writeReadCommitted(body)
+        } catch {
+            throw wrap(error, context: context)
+        }
     }
 }
 

@@ -25,8 +25,15 @@ extension Ledger {
         }
         let now = configuration.now()
         let budget = configuration.budget
-        return try write("record attempts") { db in
-            try attempts.map { try Self.record($0, now: now, budget: budget, in: db) }
+        // At READ COMMITTED on PostgreSQL: the formalization's row is locked (`FOR UPDATE`) before its
+        // bookkeeping is read, so two peers recording on one formalization take turns, and peers recording
+        // on different ones never abort each other (SERIALIZABLE's predicate checks did, under load).
+        do {
+            return try store.writeReadCommitted { db in
+                try attempts.map { try Self.record($0, now: now, budget: budget, in: db) }
+            }
+        } catch {
+            throw wrap(error, context: "record attempts")
         }
     }
 
@@ -73,7 +80,8 @@ extension Ledger {
         _ attempt: AttemptRecord, now: Date, budget: BudgetSchedule, in db: any SQLConnection
     ) throws -> AttemptOutcome {
         let fid = attempt.formalizationID
-        guard let row = try db.fetchOne(RowDecoding.selectBookkeeping, [fid]) else {
+        let select = db.dialect == .postgres ? RowDecoding.selectBookkeepingForUpdate : RowDecoding.selectBookkeeping
+        guard let row = try db.fetchOne(select, [fid]) else {
             throw LedgerError(
                 .unknownFormalization, "formalization \(fid) is not in the ledger; add it before recording attempts",
                 context: attempt.idempotencyKey)

@@ -53,6 +53,8 @@ enum RowDecoding {
 
     /// The bookkeeping of one formalization; one argument: its id.
     static let selectBookkeeping = "SELECT \(bookkeepingColumns) FROM formalizations WHERE id = ?"
+    /// PostgreSQL: the same, locking the row until the transaction ends.
+    static let selectBookkeepingForUpdate = selectBookkeeping + " FOR UPDATE"
 
     static func bookkeeping(_ row: SQLRow, rowID: String) throws(LedgerError) -> FormalizationBookkeeping {
         let rawStatus: String = row[0]

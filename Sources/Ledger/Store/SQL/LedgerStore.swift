@@ -19,6 +19,13 @@ protocol LedgerStore: Sendable {
     /// another peer (PostgreSQL serialization failures are retried); `body` must only touch the database.
     func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T
 
+    /// Runs `body` in one write transaction at PostgreSQL's `READ COMMITTED` level, for statements that
+    /// are correct there and would only be aborted by `SERIALIZABLE`'s conflict checks under contention:
+    /// the lease statements (`UPDATE … WHERE lease_owner = ?` re-checks its row after locking it, and
+    /// `FOR UPDATE SKIP LOCKED` hands each row to one peer). SQLite runs it as ``write(_:)`` (its write
+    /// transactions are serialized anyway).
+    func writeReadCommitted<T>(_ body: (any SQLConnection) throws -> T) throws -> T
+
     /// The ids of the migrations applied, in order.
     func appliedMigrations() throws -> [String]
 

@@ -110,6 +110,20 @@ final class PostgresLedgerStore: LedgerStore {
         }
     }
 
+    func writeReadCommitted<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try transaction("BEGIN ISOLATION LEVEL READ COMMITTED", body)
+            } catch let failure as RetryableTransactionFailure {
+                // Deadlocks (40P01) can still happen at READ COMMITTED.
+                guard attempt < maxWriteAttempts else { throw failure.underlying }
+                Self.backoff(attempt: attempt)
+                attempt += 1
+            }
+        }
+    }
+
     /// Runs `body` between `begin` and `COMMIT`, rolling back on any error.
     ///
     /// - Throws: `body`'s error, or the statement's; ``RetryableTransactionFailure`` wrapping it when a

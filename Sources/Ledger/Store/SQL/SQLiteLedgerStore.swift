@@ -24,6 +24,10 @@ final class SQLiteLedgerStore: LedgerStore {
         try writer.write { db in try body(SQLiteConnection(db)) }
     }
 
+    func writeReadCommitted<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        try write(body)
+    }
+
     func appliedMigrations() throws -> [String] {
         try writer.read { db in try Self.migrator.appliedMigrations(db) }
     }

@@ -131,7 +131,10 @@ let package = Package(
         ),
         .target(
             name: "Evaluation",
-            dependencies: ["LeanSource", "ProblemCorpus", "LeanVerify", "Ledger", "ModelClient", "Conjecturer", "Prover"],
+            dependencies: [
+                "LeanSource", "ProblemCorpus", "LeanVerify", "Ledger", "ModelClient", "Conjecturer", "Prover",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -240,7 +243,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EvaluationTests",
-            dependencies: ["Evaluation", "Prover", "ProblemCorpus", "LeanVerify", "ModelClient", "Conjecturer", "LeanPlayTestSupport"],
+            dependencies: ["Evaluation", "Ledger", "Prover", "ProblemCorpus", "LeanVerify", "ModelClient", "Conjecturer", "LeanPlayTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LeanPlayCLITests", dependencies: ["LeanPlay", "LeanPlayTestSupport"], swiftSettings: swiftSettings),

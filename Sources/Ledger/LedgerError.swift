@@ -18,6 +18,8 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
             case invalidTransition = "invalid-transition"
             case corruptRow = "corrupt-row"
             case exportFailed = "export-failed"
+            case lostLease = "lost-lease"
+            case evaluationRunMismatch = "evaluation-run-mismatch"
         }
 
         let kind: Kind
@@ -49,6 +51,13 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let corruptRow = Code(kind: .corruptRow)
         /// Writing an export failed.
         public static let exportFailed = Code(kind: .exportFailed)
+        /// A peer's lease on a work item ran out and another peer took the item over (or completed it):
+        /// the other peer's work stands; drop this result and lease the next item.
+        public static let lostLease = Code(kind: .lostLease)
+        /// An evaluation run is already registered under this id with another problem list or
+        /// configuration (peers started with different `--split`/`--ids`/`--limit` or another benchmark
+        /// file of the same name).
+        public static let evaluationRunMismatch = Code(kind: .evaluationRunMismatch)
 
         /// The stable text of the code, e.g. `"unknown-formalization"`.
         public var description: String { kind.rawValue }

@@ -11,6 +11,10 @@ struct EvaluateCommand: AsyncParsableCommand {
             Writes DIR/results.jsonl (one line per problem, appended as each finishes), DIR/summary.json and
             DIR/config.json, and prints a table per split and overall. Rerunning with the same DIR resumes: finished
             problems are skipped and cost nothing. A different configuration over an existing DIR is an error.
+
+            With --db, evaluate processes started with the same flags on one ledger (an SQLite file, or a PostgreSQL
+            URL; on one machine or many) share the evaluation: each problem is leased to one peer at a time, a dead
+            peer's problems are taken over after --lease-seconds, and every peer writes all results to its own DIR.
             """
     )
 
@@ -59,6 +63,15 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Flag(help: "Print the summary as one JSON line instead of the table.")
     var json = false
 
+    @Option(help: "Share the evaluation through this ledger (an SQLite file, or a PostgreSQL URL): evaluate processes started with the same flags and --db split the problems, each writing every result to its own --out.")
+    var db: String?
+
+    @Option(help: "With --db: this process's id among the peers (default HOST-PID).")
+    var peerID: String?
+
+    @Option(help: "With --db: seconds a problem stays leased to a peer without its heartbeat; a dead peer's problems are taken over after this (default 60).")
+    var leaseSeconds: Double?
+
     @OptionGroup var config: ConfigurationOptions
     @OptionGroup var lean: LeanOptions
     @OptionGroup var model: ModelOptions
@@ -73,6 +86,13 @@ struct EvaluateCommand: AsyncParsableCommand {
                                   + EvaluationStrategy.allCases.map(\.rawValue).joined(separator: ", "))
         }
         _ = try parsedKs()
+        if db == nil, peerID != nil || leaseSeconds != nil {
+            throw ValidationError("--peer-id and --lease-seconds share an evaluation through a ledger: add --db PATH_OR_URL")
+        }
+        if let peerID, peerID.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--peer-id must not be empty") }
+        if let leaseSeconds, !(leaseSeconds > 0 && leaseSeconds.isFinite) {
+            throw ValidationError("--lease-seconds must be greater than 0 (got \(leaseSeconds))")
+        }
     }
 
     func parsedKs() throws -> [Int]? {
@@ -144,6 +164,12 @@ struct EvaluateCommand: AsyncParsableCommand {
 
         let directory = try EvaluationDirectory.open(context.url(out), configuration: configuration)
         let finished = try directory.finishedResults()
+        if let db {
+            try await evaluateShared(
+                db: db, context: context, configuration: configuration, models: models, selection: selection,
+                badLines: badLines.map(\.description), directory: directory, finished: finished)
+            return
+        }
         let finishedIDs = Set(finished.map(\.problemID))
         let remaining = formal.filter { !finishedIDs.contains($0.id) }
         let prompts = chosen.needsModel ? try context.configuration.promptLibrary(workingDirectory: context.workingDirectory) : nil

@@ -1,0 +1,96 @@
+import Foundation
+
+extension Ledger {
+    /// Leases up to `limit` problems of run `id` to `peer` for `leaseSeconds`, lowest position first:
+    /// problems not done and either unleased or whose lease has expired (the ledger clock's now is past
+    /// `lease_expires_at`: a dead peer's problems are taken over). Empty when nothing is leasable now.
+    ///
+    /// PostgreSQL chooses the rows with `FOR UPDATE SKIP LOCKED`; SQLite leases in its single-writer
+    /// transaction: two peers never lease the same problem at the same time.
+    ///
+    /// - Parameters:
+    ///   - peer: the peer's id (`HOST-PID` by default in the CLI).
+    ///   - leaseSeconds: how long the lease holds unless renewed (``renewEvaluationLeases(run:peer:leaseSeconds:)``).
+    /// - Throws: ``LedgerError/Code/invalidRecord`` for an empty peer id, a `limit` below 1 or a
+    ///   non-positive `leaseSeconds`; ``LedgerError/Code/database``.
+    public func leaseEvaluationItems(run id: String, peer: String, limit: Int, leaseSeconds: Double) throws(LedgerError) -> [EvaluationLease] {
+        try Self.checkLease(peer: peer, leaseSeconds: leaseSeconds, context: "evaluation \(id)")
+        guard limit >= 1 else { throw LedgerError(.invalidRecord, "lease at least one item (limit \(limit))", context: "evaluation \(id)") }
+        let now = configuration.now()
+        let expires = now.addingTimeInterval(leaseSeconds)
+        return try evaluationWrite("lease problems of evaluation \(id)") { conn in
+            try EvaluationRunSQL.items.lease(conn, id, owner: peer, now: now, expires: expires, limit: limit).map { row in
+                EvaluationLease(
+                    runID: id, position: row["position"], problemID: row["problem_id"], peer: peer,
+                    expiresAt: row["lease_expires_at"], leaseCount: row["lease_count"])
+            }
+        }
+    }
+
+    /// The heartbeat: extends every unfinished lease `peer` holds in run `id` to `leaseSeconds` from now;
+    /// returns how many it renewed. Call it well within `leaseSeconds` (every third of it, say).
+    ///
+    /// - Throws: ``LedgerError/Code/invalidRecord`` for an empty peer id or a non-positive
+    ///   `leaseSeconds`; ``LedgerError/Code/database``.
+    @discardableResult
+    public func renewEvaluationLeases(run id: String, peer: String, leaseSeconds: Double) throws(LedgerError) -> Int {
+        try Self.checkLease(peer: peer, leaseSeconds: leaseSeconds, context: "evaluation \(id)")
+        let expires = configuration.now().addingTimeInterval(leaseSeconds)
+        return try evaluationWrite("renew leases of evaluation \(id)") { conn in
+            try EvaluationRunSQL.items.renew(conn, id, owner: peer, expires: expires)
+        }
+    }
+
+    /// Completes the leased problem with its result, when the lease still holds (or ran out with nobody
+    /// taking the problem over).
+    ///
+    /// - Parameter resultJSON: the problem's result (its `results.jsonl` line).
+    /// - Throws: ``LedgerError/Code/lostLease`` when another peer took the problem over or completed it
+    ///   (its work stands; drop this result), ``LedgerError/Code/database``.
+    public func completeEvaluationItem(_ lease: EvaluationLease, resultJSON: String) throws(LedgerError) {
+        let now = configuration.now()
+        let item = "evaluation \(lease.runID), problem \(lease.problemID)"
+        try evaluationWrite("complete \(item)") { conn in
+            let items = EvaluationRunSQL.items
+            if try items.complete(
+                conn, lease.runID, position: lease.position, owner: lease.peer, leaseCount: lease.leaseCount, now: now,
+                result: resultJSON) { return }
+            throw try items.lostLease(
+                conn, lease.runID, position: lease.position, owner: lease.peer, leaseCount: lease.leaseCount, item: item)
+        }
+    }
+
+    /// Gives a leased problem back unfinished (on cancellation), so another peer can take it at once
+    /// instead of after the lease runs out; returns `false` when the lease was already lost.
+    ///
+    /// - Throws: ``LedgerError/Code/database``.
+    @discardableResult
+    public func releaseEvaluationItem(_ lease: EvaluationLease) throws(LedgerError) -> Bool {
+        try evaluationWrite("release evaluation \(lease.runID), problem \(lease.problemID)") { conn in
+            try EvaluationRunSQL.items.release(
+                conn, lease.runID, position: lease.position, owner: lease.peer, leaseCount: lease.leaseCount)
+        }
+    }
+
+    static func checkLease(peer: String, leaseSeconds: Double, context: String) throws(LedgerError) {
+        guard !peer.isEmpty else { throw LedgerError(.invalidRecord, "a lease needs a peer id", context: context) }
+        guard leaseSeconds > 0, leaseSeconds.isFinite else {
+            throw LedgerError(.invalidRecord, "lease_seconds must be greater than 0 (got \(leaseSeconds))", context: context)
+        }
+    }
+}
+
+extension Ledger {
+    // The evaluation tables are written against the store-neutral SQLConnection; until `Ledger.write`
+    // hands one over itself (the store port), these wrap GRDB's database in the SQLite connection.
+
+    /// ``write(_:_:)`` with an ``SQLConnection``.
+    func evaluationWrite<T>(_ context: String, _ body: (any SQLConnection) throws -> T) throws(LedgerError) -> T {
+        try write(context) { db in try body(SQLiteConnection(db)) }
+    }
+
+    /// ``read(_:_:)`` with an ``SQLConnection``.
+    func evaluationRead<T>(_ context: String, _ body: (any SQLConnection) throws -> T) throws(LedgerError) -> T {
+        try read(context) { db in try body(SQLiteConnection(db)) }
+    }
+}

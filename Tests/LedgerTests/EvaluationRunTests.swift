@@ -163,6 +163,15 @@ import Testing
         #expect(try peers[0].evaluationProgress(run: "run1") == EvaluationRunProgress(total: ids.count, done: ids.count, leased: 0))
     }
 
+    @Test func aLongProblemListIsStoredOnceInBenchmarkOrder() throws {
+        let shared = try SharedLedger()
+        let ids = (0..<701).map { "problem_\($0)" }
+        try shared.peer().registerEvaluationRun(id: "long", configuration: "{}", problemIDs: ids)
+        #expect(try shared.peer().registerEvaluationRun(id: "long", configuration: "{}", problemIDs: ids).problemIDs == ids)
+        let leases = try shared.peer().leaseEvaluationItems(run: "long", peer: "p", limit: 1_000, leaseSeconds: 60)
+        #expect(leases.map(\.problemID) == ids && leases.map(\.position) == Array(0..<701))
+    }
+
     @Test func leasingNeedsAPeerIDAndAPositiveLease() throws {
         let shared = try SharedLedger()
         let a = try shared.peer()

@@ -154,7 +154,7 @@ extension EvaluationPeer {
     /// Renews this peer's leases every third of ``leaseSeconds`` until cancelled. A failed renewal is
     /// not fatal: the lease may run out, and completing the problem then says whether it was lost.
     private func heartbeat(runID: String) async {
-        let interval = Duration.milliseconds(Int64(leaseSeconds * 1_000 / 3))
+        let interval = Duration.milliseconds(max(1, Int64(leaseSeconds * 1_000 / 3)))
         while !Task.isCancelled {
             do { try await sleep(interval) } catch { return }
             if Task.isCancelled { return }

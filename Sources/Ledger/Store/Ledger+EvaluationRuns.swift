@@ -32,12 +32,7 @@ extension Ledger {
                 ON CONFLICT (id) DO NOTHING RETURNING id
                 """,
                 [id, configuration, problemIDs.count, now])
-            if !inserted.isEmpty {
-                for (position, problemID) in problemIDs.enumerated() {
-                    try conn.execute(
-                        "INSERT INTO evaluation_items (run_id, position, problem_id) VALUES (?, ?, ?)", [id, position, problemID])
-                }
-            }
+            if !inserted.isEmpty { try EvaluationRunSQL.insertItems(conn, id: id, problemIDs: problemIDs) }
             guard let run = try EvaluationRunSQL.run(conn, id: id) else {
                 throw LedgerError(.database, "the evaluation run vanished while it was registered; retry", context: id)
             }
@@ -139,6 +134,18 @@ enum EvaluationRunSQL {
         return EvaluationRun(
             id: id, configuration: row["config"], problemIDs: problemIDs, createdAt: row["created_at"],
             finishedAt: row["finished_at"], finishedBy: row["finished_by"], summary: row["summary"])
+    }
+
+    /// Stores the items of a new run, a few hundred rows per statement.
+    static func insertItems(_ conn: any SQLConnection, id: String, problemIDs: [String]) throws {
+        let chunk = 300
+        for start in stride(from: 0, to: problemIDs.count, by: chunk) {
+            let positions = start..<min(start + chunk, problemIDs.count)
+            var arguments: SQLArguments = []
+            for position in positions { arguments += [id, position, problemIDs[position]] }
+            let rows = Array(repeating: "(?, ?, ?)", count: positions.count).joined(separator: ", ")
+            try conn.execute("INSERT INTO evaluation_items (run_id, position, problem_id) VALUES \(rows)", arguments)
+        }
     }
 
     /// How `run` differs from what a peer registers (`nil`: not at all), for the mismatch message.

@@ -2,10 +2,11 @@ import Foundation
 import GRDB
 
 /// The honest record of self-play: problems, formalizations, attempts, rounds, the curriculum queue and
-/// training exports, in one SQLite file.
+/// training exports, in one SQLite file (or another store).
 ///
 /// A file ledger is a GRDB `DatabasePool` (WAL journal, busy timeout, concurrent readers); an in-memory
-/// ledger is a `DatabaseQueue`. The schema is migrated at open. Every method is synchronous and safe to
+/// ledger is a `DatabaseQueue`. Every method runs on the ledger's store through portable SQL, so another
+/// store (PostgreSQL) runs it unchanged. The schema is migrated at open. Every method is synchronous and safe to
 /// call from any thread or task; writes are serialized by SQLite.
 ///
 /// ```swift
@@ -19,14 +20,29 @@ import GRDB
 public final class Ledger: Sendable {
     /// Settings this ledger was opened with.
     public let configuration: LedgerConfiguration
-    /// The file path, or `nil` for an in-memory ledger.
+    /// The file path, or `nil` for an in-memory ledger or a ledger that is not a file (a PostgreSQL
+    /// database).
     public let path: String?
-    let writer: any DatabaseWriter
+    /// Where the ledger is, for messages: the file path, `:memory:`, or a database URL without password.
+    public var location: String { store.location }
+    /// The store every statement runs on (SQLite or PostgreSQL).
+    let store: any LedgerStore
 
-    private init(writer: any DatabaseWriter, path: String?, configuration: LedgerConfiguration) {
-        self.writer = writer
+    init(store: any LedgerStore, path: String? = nil, configuration: LedgerConfiguration) {
+        self.store = store
         self.path = path
         self.configuration = configuration
+    }
+
+    /// Opens a ledger on `store` and migrates it (how a store other than an SQLite file is plugged in).
+    ///
+    /// - Throws: ``LedgerError/Code/newerSchema`` when a newer LeanPlay wrote it,
+    ///   ``LedgerError/Code/migrationFailed`` when migrating fails, ``LedgerError/Code/openFailed`` when
+    ///   it cannot be read.
+    static func open(store: any LedgerStore, configuration: LedgerConfiguration = LedgerConfiguration()) throws(LedgerError) -> Ledger {
+        let ledger = Ledger(store: store, configuration: configuration)
+        try store.migrate()
+        return ledger
     }
 
     /// Opens (creating if needed) the ledger file at `path` and migrates it.
@@ -41,7 +57,7 @@ public final class Ledger: Sendable {
         try requireSQLiteOrAbsent(path)
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: databaseConfiguration(configuration))
+            pool = try DatabasePool(path: path, configuration: SQLiteLedgerStore.databaseConfiguration(configuration))
         } catch {
             throw LedgerError(
                 .openFailed,
@@ -49,8 +65,8 @@ public final class Ledger: Sendable {
                     + "and that the file is a LeanPlay ledger",
                 context: path)
         }
-        let ledger = Ledger(writer: pool, path: path, configuration: configuration)
-        try ledger.migrate()
+        let ledger = Ledger(store: SQLiteLedgerStore(writer: pool, location: path), path: path, configuration: configuration)
+        try ledger.store.migrate()
         return ledger
     }
 
@@ -83,104 +99,71 @@ public final class Ledger: Sendable {
     public static func inMemory(configuration: LedgerConfiguration = LedgerConfiguration()) throws(LedgerError) -> Ledger {
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(configuration: databaseConfiguration(configuration))
+            queue = try DatabaseQueue(configuration: SQLiteLedgerStore.databaseConfiguration(configuration))
         } catch {
             throw LedgerError(.openFailed, "cannot create an in-memory ledger (\(describe(error)))", context: ":memory:")
         }
-        let ledger = Ledger(writer: queue, path: nil, configuration: configuration)
-        try ledger.migrate()
-        return ledger
+        return try open(store: SQLiteLedgerStore(writer: queue, location: ":memory:"), configuration: configuration)
     }
 
     /// The ids of the schema migrations applied to this ledger, in order (e.g. `["v1-initial", "v2-round-work"]`).
     ///
     /// - Throws: ``LedgerError/Code/database`` if the migration table cannot be read.
     public func appliedMigrations() throws(LedgerError) -> [String] {
-        try read("applied migrations") { db in
-            try SQLiteLedgerStore.migrator.appliedMigrations(db)
+        do {
+            return try store.appliedMigrations()
+        } catch {
+            throw wrap(error, context: "applied migrations")
         }
     }
 
-    /// Runs SQLite's `PRAGMA integrity_check` and returns its lines (`["ok"]` when healthy).
+    /// Runs the store's consistency check (SQLite's `PRAGMA integrity_check`) and returns its lines
+    /// (`["ok"]` when healthy).
     ///
     /// - Throws: ``LedgerError/Code/database`` if the check cannot run.
     public func integrityCheck() throws(LedgerError) -> [String] {
-        try read("integrity check") { db in
-            try String.fetchAll(db, sql: "PRAGMA integrity_check")
-        }
-    }
-
-    private func migrate() throws(LedgerError) {
-        let context = path ?? ":memory:"
-        let migrator = SQLiteLedgerStore.migrator
-        let superseded: Bool
         do {
-            superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
+            return try store.integrityCheck()
         } catch {
-            throw LedgerError(
-                .openFailed, "cannot read the ledger (\(Self.describe(error))); is it a LeanPlay ledger?",
-                context: context)
+            throw wrap(error, context: "integrity check")
         }
-        if superseded {
-            throw LedgerError(
-                .newerSchema,
-                "this ledger was written by a newer LeanPlay with migrations this build does not know; "
-                    + "upgrade LeanPlay or use another ledger file",
-                context: context)
-        }
-        do {
-            try migrator.migrate(writer)
-        } catch {
-            throw LedgerError(
-                .migrationFailed,
-                "migrating the ledger schema failed (\(Self.describe(error))); the file was left unchanged",
-                context: context)
-        }
-    }
-
-    private static func databaseConfiguration(_ configuration: LedgerConfiguration) -> Configuration {
-        var config = Configuration()
-        config.foreignKeysEnabled = true
-        config.busyMode = .timeout(configuration.busyTimeoutSeconds)
-        let synchronous = configuration.flushEveryCommit ? "FULL" : "NORMAL"
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
-            // A 64 MiB page cache per connection (allocated as used) keeps the queue indexes and hot
-            // formalization pages in memory at a million formalizations.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-        }
-        return config
     }
 }
 
 extension Ledger {
-    /// Runs `body` in a write transaction, mapping every failure to a ``LedgerError``.
-    func write<T>(_ context: String, _ body: (Database) throws -> T) throws(LedgerError) -> T {
+    /// Runs `body` in one write transaction of the store, mapping every failure to a ``LedgerError``.
+    ///
+    /// The store may run `body` again when the engine aborts the transaction for a conflict (PostgreSQL);
+    /// `body` must only touch the database.
+    func write<T>(_ context: String, _ body: (any SQLConnection) throws -> T) throws(LedgerError) -> T {
         do {
-            return try writer.write(body)
+            return try store.write(body)
         } catch {
-            throw Self.wrap(error, context: context)
+            throw wrap(error, context: context)
         }
     }
 
     /// Runs `body` in a read-only snapshot, mapping every failure to a ``LedgerError``.
-    func read<T>(_ context: String, _ body: (Database) throws -> T) throws(LedgerError) -> T {
+    func read<T>(_ context: String, _ body: (any SQLConnection) throws -> T) throws(LedgerError) -> T {
         do {
-            return try writer.read(body)
+            return try store.read(body)
         } catch {
-            throw Self.wrap(error, context: context)
+            throw wrap(error, context: context)
         }
     }
 
-    static func wrap(_ error: any Error, context: String) -> LedgerError {
+    func wrap(_ error: any Error, context: String) -> LedgerError {
         if let ledgerError = error as? LedgerError { return ledgerError }
-        return LedgerError(
-            .database,
-            "\(describe(error)); if the ledger is locked by another process, retry; otherwise run "
-                + "`sqlite3 FILE 'PRAGMA integrity_check'`",
-            context: context)
+        let advice = switch store.dialect {
+        case .sqlite:
+            "if the ledger is locked by another process, retry; otherwise run `sqlite3 FILE 'PRAGMA integrity_check'`"
+        case .postgres:
+            "check that the PostgreSQL server is reachable and retry"
+        }
+        return LedgerError(.database, "\(store.describe(error)); \(advice)", context: context)
     }
 
+    /// Describes an error for an open failure, before any store exists (GRDB's SQLite errors).
     static func describe(_ error: any Error) -> String {
         if let databaseError = error as? DatabaseError {
             return "SQLite \(databaseError.resultCode): \(databaseError.message ?? "no message")"

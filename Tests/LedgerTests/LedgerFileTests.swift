@@ -51,7 +51,7 @@ import Testing
         let path = directory.path("ledger.sqlite")
         do {
             let ledger = try Ledger.open(path: path)
-            try ledger.writer.write { db in
+            try ledger.sqliteWriter.write { db in
                 try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-future')")
             }
         }
@@ -62,7 +62,7 @@ import Testing
     @Test func aCorruptRowIsATypedErrorNotACrash() throws {
         let fixture = try LedgerFixture(.inMemory)
         let id = try fixture.add("theorem t : True")
-        try fixture.ledger.writer.write { db in
+        try fixture.ledger.sqliteWriter.write { db in
             try db.execute(sql: "UPDATE formalizations SET flags = '[\"easy\", 3' WHERE id = ?", arguments: [id])
         }
         let error = #expect(throws: LedgerError.self) { try fixture.ledger.formalization(id) }

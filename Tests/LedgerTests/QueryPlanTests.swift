@@ -17,7 +17,7 @@ import Testing
         case "open": [0, 10]
         default: [8]
         }
-        let plan = try ledger.writer.read { db in
+        let plan = try ledger.sqliteWriter.read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments)
                 .map { $0["detail"] as String }
         }
@@ -27,7 +27,7 @@ import Testing
 
     @Test func aRoundsAttemptsOnAFormalizationUseTheRoundIndex() throws {
         let ledger = try Ledger.inMemory()
-        let plan = try ledger.writer.read { db in
+        let plan = try ledger.sqliteWriter.read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + RoundWorkSQL.attemptsInRound, arguments: [1, "f"])
                 .map { $0["detail"] as String }
         }

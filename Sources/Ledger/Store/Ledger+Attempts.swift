@@ -1,6 +1,4 @@
 import Foundation
-import GRDB
-
 extension Ledger {
     /// Records an attempt and applies the status rules (``AttemptRules``) in ONE transaction.
     ///
@@ -25,7 +23,7 @@ extension Ledger {
         for attempt in attempts {
             try AttemptRules.validate(attempt)
         }
-        let now = configuration.now().databaseValue  // formatted once per transaction, not per row
+        let now = configuration.now()
         let budget = configuration.budget
         return try write("record attempts") { db in
             try attempts.map { try Self.record($0, now: now, budget: budget, in: db) }
@@ -37,7 +35,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     public func hasAttempt(key: String) throws(LedgerError) -> Bool {
         try read("attempt \(key)") { db in
-            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM attempts WHERE idempotency_key = ?"), arguments: [key]) != nil
+            try db.fetchOne("SELECT 1 FROM attempts WHERE idempotency_key = ?", [key]) != nil
         }
     }
 
@@ -46,7 +44,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/corruptRow`` or ``LedgerError/Code/database``.
     public func attempt(key: String) throws(LedgerError) -> StoredAttempt? {
         try read("attempt \(key)") { db in
-            try db.fetchOneCached(sql: "SELECT * FROM attempts WHERE idempotency_key = ?", arguments: [key])
+            try db.fetchOne("SELECT * FROM attempts WHERE idempotency_key = ?", [key])
                 .map(RowDecoding.attempt)
         }
     }
@@ -56,8 +54,8 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/corruptRow`` or ``LedgerError/Code/database``.
     public func attempts(for formalizationID: String) throws(LedgerError) -> [StoredAttempt] {
         try read("attempts of \(formalizationID)") { db in
-            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM attempts WHERE formalization_id = ? ORDER BY id"), arguments: [formalizationID]
-            ).map(RowDecoding.attempt)
+            try db.fetchAll("SELECT * FROM attempts WHERE formalization_id = ? ORDER BY id", [formalizationID])
+                .map(RowDecoding.attempt)
         }
     }
 
@@ -66,19 +64,16 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     public func proofSteps(attemptID: Int64) throws(LedgerError) -> [ProofStep] {
         try read("proof steps of attempt \(attemptID)") { db in
-            try Row.fetchAll(db.cachedStatement(sql: "SELECT state, tactic FROM proof_steps WHERE attempt_id = ? ORDER BY step_index"),
-                arguments: [attemptID]
-            ).map { ProofStep(state: $0["state"], tactic: $0["tactic"]) }
+            try db.fetchAll("SELECT state, tactic FROM proof_steps WHERE attempt_id = ? ORDER BY step_index", [attemptID])
+                .map { ProofStep(state: $0["state"], tactic: $0["tactic"]) }
         }
     }
 
     private static func record(
-        _ attempt: AttemptRecord, now: DatabaseValue, budget: BudgetSchedule, in db: Database
+        _ attempt: AttemptRecord, now: Date, budget: BudgetSchedule, in db: any SQLConnection
     ) throws -> AttemptOutcome {
         let fid = attempt.formalizationID
-        guard let row = try db.fetchOneCached(
-            sql: "SELECT \(RowDecoding.bookkeepingColumns) FROM formalizations WHERE id = ?", arguments: [fid])
-        else {
+        guard let row = try db.fetchOne(RowDecoding.selectBookkeeping, [fid]) else {
             throw LedgerError(
                 .unknownFormalization, "formalization \(fid) is not in the ledger; add it before recording attempts",
                 context: attempt.idempotencyKey)
@@ -87,33 +82,34 @@ extension Ledger {
         let parentID: String? = row[8]
 
         if let repaired = attempt.repairedFromAttemptID,
-            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM attempts WHERE id = ?"), arguments: [repaired]) == nil
+            try db.fetchOne("SELECT 1 FROM attempts WHERE id = ?", [repaired]) == nil
         {
             throw LedgerError(
                 .unknownAttempt, "the repaired attempt \(repaired) is not in the ledger", context: attempt.idempotencyKey)
         }
 
-        try db.executeCached(sql: """
+        // On a key recorded before, the conflict clause inserts nothing and RETURNING gives no row.
+        let insertedID = try db.fetchValue(Int64.self, """
                 INSERT INTO attempts (idempotency_key, formalization_id, round, kind, strategy, tactic_or_model,
                     budget_level, verdict, proof, error, duration_ms, tokens_prompt, tokens_completion,
                     repaired_from_attempt_id, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(idempotency_key) DO NOTHING
+                ON CONFLICT (idempotency_key) DO NOTHING
+                RETURNING id
                 """,
-            arguments: [
+            [
                 attempt.idempotencyKey, fid, attempt.round, attempt.kind.rawValue, attempt.strategy.rawValue,
                 attempt.tacticOrModel, attempt.budgetLevel, attempt.verdict.rawValue, attempt.proof, attempt.error,
                 attempt.durationMilliseconds, attempt.promptTokens, attempt.completionTokens,
                 attempt.repairedFromAttemptID, now,
             ])
-        guard db.changesCount > 0 else {
+        guard let attemptID = insertedID else {
             return try duplicateOutcome(of: attempt, status: before.status, in: db)
         }
-        let attemptID = db.lastInsertedRowID
 
         for (index, step) in attempt.steps.enumerated() {
-            try db.executeCached(sql: "INSERT INTO proof_steps (attempt_id, step_index, state, tactic) VALUES (?, ?, ?, ?)",
-                arguments: [attemptID, index, step.state, step.tactic])
+            try db.execute("INSERT INTO proof_steps (attempt_id, step_index, state, tactic) VALUES (?, ?, ?, ?)",
+                [attemptID, index, step.state, step.tactic])
         }
 
         let effect = AttemptRules.apply(attempt, to: before, budget: budget)
@@ -129,10 +125,10 @@ extension Ledger {
     }
 
     private static func duplicateOutcome(
-        of attempt: AttemptRecord, status: FormalizationStatus, in db: Database
+        of attempt: AttemptRecord, status: FormalizationStatus, in db: any SQLConnection
     ) throws -> AttemptOutcome {
-        guard let existing = try db.fetchOneCached(sql: "SELECT id, formalization_id FROM attempts WHERE idempotency_key = ?",
-            arguments: [attempt.idempotencyKey])
+        guard let existing = try db.fetchOne("SELECT id, formalization_id FROM attempts WHERE idempotency_key = ?",
+            [attempt.idempotencyKey])
         else {
             throw LedgerError(
                 .database, "the attempt insert was ignored but no attempt has its key", context: attempt.idempotencyKey)
@@ -154,11 +150,11 @@ extension Ledger {
     /// them (a failed attempt usually touches `attempt_count` alone).
     private static func updateBookkeeping(
         of id: String, from before: FormalizationBookkeeping, to after: FormalizationBookkeeping,
-        now: DatabaseValue, in db: Database
+        now: Date, in db: any SQLConnection
     ) throws {
         var assignments: [String] = []
-        var values: [(any DatabaseValueConvertible)?] = []
-        func set(_ column: String, _ changed: Bool, _ value: (any DatabaseValueConvertible)?) {
+        var values: SQLArguments = []
+        func set(_ column: String, _ changed: Bool, _ value: (any SQLBindable)?) {
             guard changed else { return }
             assignments.append("\(column) = ?")
             values.append(value)
@@ -173,21 +169,19 @@ extension Ledger {
         set("settled_round", after.settledRound != before.settledRound, after.settledRound)
         set("updated_at", true, now)
         values.append(id)
-        try db.executeCached(
-            sql: "UPDATE formalizations SET \(assignments.joined(separator: ", ")) WHERE id = ?",
-            arguments: StatementArguments(values))
+        try db.execute("UPDATE formalizations SET \(assignments.joined(separator: ", ")) WHERE id = ?", values)
     }
 
     /// A formalization just became proved: its parent, children and siblings each have one more proved relative.
-    private static func incrementRelatives(of id: String, parentID: String?, in db: Database) throws {
-        try db.executeCached(sql: "UPDATE formalizations SET related_proved_count = related_proved_count + 1 WHERE parent_id = ?",
-            arguments: [id])
+    private static func incrementRelatives(of id: String, parentID: String?, in db: any SQLConnection) throws {
+        try db.execute("UPDATE formalizations SET related_proved_count = related_proved_count + 1 WHERE parent_id = ?",
+            [id])
         if let parentID {
-            try db.executeCached(sql: """
+            try db.execute("""
                     UPDATE formalizations SET related_proved_count = related_proved_count + 1
-                    WHERE id = ? OR (parent_id = ? AND id != ?)
+                    WHERE id = ? OR (parent_id = ? AND id <> ?)
                     """,
-                arguments: [parentID, parentID, id])
+                [parentID, parentID, id])
         }
     }
 }

@@ -18,7 +18,7 @@ extension Ledger {
         guard limit >= 1 else { throw LedgerError(.invalidRecord, "lease at least one item (limit \(limit))", context: "evaluation \(id)") }
         let now = configuration.now()
         let expires = now.addingTimeInterval(leaseSeconds)
-        return try evaluationWrite("lease problems of evaluation \(id)") { conn in
+        return try write("lease problems of evaluation \(id)") { conn in
             try EvaluationRunSQL.items.lease(conn, id, owner: peer, now: now, expires: expires, limit: limit).map { row in
                 EvaluationLease(
                     runID: id, position: row["position"], problemID: row["problem_id"], peer: peer,
@@ -36,7 +36,7 @@ extension Ledger {
     public func renewEvaluationLeases(run id: String, peer: String, leaseSeconds: Double) throws(LedgerError) -> Int {
         try Self.checkLease(peer: peer, leaseSeconds: leaseSeconds, context: "evaluation \(id)")
         let expires = configuration.now().addingTimeInterval(leaseSeconds)
-        return try evaluationWrite("renew leases of evaluation \(id)") { conn in
+        return try write("renew leases of evaluation \(id)") { conn in
             try EvaluationRunSQL.items.renew(conn, id, owner: peer, expires: expires)
         }
     }
@@ -50,7 +50,7 @@ extension Ledger {
     public func completeEvaluationItem(_ lease: EvaluationLease, resultJSON: String) throws(LedgerError) {
         let now = configuration.now()
         let item = "evaluation \(lease.runID), problem \(lease.problemID)"
-        try evaluationWrite("complete \(item)") { conn in
+        try write("complete \(item)") { conn in
             let items = EvaluationRunSQL.items
             if try items.complete(
                 conn, lease.runID, position: lease.position, owner: lease.peer, leaseCount: lease.leaseCount, now: now,
@@ -66,7 +66,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     @discardableResult
     public func releaseEvaluationItem(_ lease: EvaluationLease) throws(LedgerError) -> Bool {
-        try evaluationWrite("release evaluation \(lease.runID), problem \(lease.problemID)") { conn in
+        try write("release evaluation \(lease.runID), problem \(lease.problemID)") { conn in
             try EvaluationRunSQL.items.release(
                 conn, lease.runID, position: lease.position, owner: lease.peer, leaseCount: lease.leaseCount)
         }
@@ -77,20 +77,5 @@ extension Ledger {
         guard leaseSeconds > 0, leaseSeconds.isFinite else {
             throw LedgerError(.invalidRecord, "lease_seconds must be greater than 0 (got \(leaseSeconds))", context: context)
         }
-    }
-}
-
-extension Ledger {
-    // The evaluation tables are written against the store-neutral SQLConnection; until `Ledger.write`
-    // hands one over itself (the store port), these wrap GRDB's database in the SQLite connection.
-
-    /// ``write(_:_:)`` with an ``SQLConnection``.
-    func evaluationWrite<T>(_ context: String, _ body: (any SQLConnection) throws -> T) throws(LedgerError) -> T {
-        try write(context) { db in try body(SQLiteConnection(db)) }
-    }
-
-    /// ``read(_:_:)`` with an ``SQLConnection``.
-    func evaluationRead<T>(_ context: String, _ body: (any SQLConnection) throws -> T) throws(LedgerError) -> T {
-        try read(context) { db in try body(SQLiteConnection(db)) }
     }
 }

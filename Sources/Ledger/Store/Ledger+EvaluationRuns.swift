@@ -25,7 +25,7 @@ extension Ledger {
             throw LedgerError(.invalidRecord, "an evaluation run needs an id (the SHA-256 of its config.json)")
         }
         let now = self.configuration.now()
-        return try evaluationWrite("register evaluation \(id)") { conn in
+        return try write("register evaluation \(id)") { conn in
             let inserted = try conn.fetchAll(
                 """
                 INSERT INTO evaluation_runs (id, config, problem_count, created_at) VALUES (?, ?, ?, ?)
@@ -51,14 +51,14 @@ extension Ledger {
     ///
     /// - Throws: ``LedgerError/Code/database``.
     public func evaluationRun(_ id: String) throws(LedgerError) -> EvaluationRun? {
-        try evaluationRead("evaluation \(id)") { conn in try EvaluationRunSQL.run(conn, id: id) }
+        try read("evaluation \(id)") { conn in try EvaluationRunSQL.run(conn, id: id) }
     }
 
     /// The completed items of run `id`, by position (benchmark order).
     ///
     /// - Throws: ``LedgerError/Code/database``.
     public func evaluationResults(run id: String) throws(LedgerError) -> [EvaluationItemResult] {
-        try evaluationRead("results of evaluation \(id)") { conn in
+        try read("results of evaluation \(id)") { conn in
             try conn.fetchAll(
                 """
                 SELECT position, problem_id, result, done_by, done_at FROM evaluation_items
@@ -78,12 +78,12 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     public func evaluationProgress(run id: String) throws(LedgerError) -> EvaluationRunProgress {
         let now = configuration.now()
-        return try evaluationRead("progress of evaluation \(id)") { conn in
+        return try read("progress of evaluation \(id)") { conn in
             let row = try conn.fetchOne(
                 """
                 SELECT COUNT(*) AS total,
-                    COALESCE(SUM(CASE WHEN done_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS done,
-                    COALESCE(SUM(CASE WHEN done_at IS NULL AND lease_owner IS NOT NULL AND lease_expires_at > ? THEN 1 ELSE 0 END), 0) AS leased
+                    CAST(COALESCE(SUM(CASE WHEN done_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT) AS done,
+                    CAST(COALESCE(SUM(CASE WHEN done_at IS NULL AND lease_owner IS NOT NULL AND lease_expires_at > ? THEN 1 ELSE 0 END), 0) AS BIGINT) AS leased
                 FROM evaluation_items WHERE run_id = ?
                 """,
                 [now, id])
@@ -101,7 +101,7 @@ extension Ledger {
     @discardableResult
     public func finishEvaluationRun(_ id: String, peer: String, summary: String) throws(LedgerError) -> Bool {
         let now = configuration.now()
-        return try evaluationWrite("finish evaluation \(id)") { conn in
+        return try write("finish evaluation \(id)") { conn in
             guard try conn.fetchOne("SELECT 1 FROM evaluation_runs WHERE id = ?", [id]) != nil else {
                 throw LedgerError(.invalidRecord, "no evaluation run with this id; register it first", context: "evaluation \(id)")
             }

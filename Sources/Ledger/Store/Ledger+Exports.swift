@@ -1,6 +1,4 @@
 public import Foundation
-import GRDB
-
 extension Ledger {
     /// Writes an export as JSON lines to `url`, streaming from a consistent snapshot of the ledger.
     ///

@@ -1,5 +1,3 @@
-import GRDB
-
 extension Ledger {
     /// How many formalizations carry each flag; flags no formalization carries are absent.
     ///
@@ -7,9 +5,8 @@ extension Ledger {
     ///   does not know.
     public func flagCounts() throws(LedgerError) -> [FormalizationFlag: Int] {
         let grouped: [(String, Int)] = try read("flag counts") { db in
-            try Row.fetchAll(db.cachedStatement(
-                sql: "SELECT flags, COUNT(*) AS n FROM formalizations WHERE flags <> '[]' GROUP BY flags"
-            )).map { ($0["flags"], $0["n"]) }
+            try db.fetchAll("SELECT flags, COUNT(*) AS n FROM formalizations WHERE flags <> '[]' GROUP BY flags")
+                .map { ($0["flags"], $0["n"]) }
         }
         var counts: [FormalizationFlag: Int] = [:]
         for (text, count) in grouped {

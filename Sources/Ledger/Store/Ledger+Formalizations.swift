@@ -1,6 +1,4 @@
 import Foundation
-import GRDB
-
 extension Ledger {
     /// Adds a formalization unless one with the same statement hash exists.
     ///
@@ -24,7 +22,7 @@ extension Ledger {
         for formalization in formalizations {
             try Self.validate(formalization)
         }
-        let now = configuration.now().databaseValue  // formatted once per transaction, not per row
+        let now = configuration.now()
         return try write("add formalizations") { db in
             var batch = try InsertionBatch(now: now, in: db)
             let insertions = try formalizations.map { try Self.insert($0, batch: &batch, in: db) }
@@ -40,20 +38,19 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/corruptRow`` or ``LedgerError/Code/database``.
     public func repairedFrom(_ id: String) throws(LedgerError) -> [Formalization] {
         try read("repair lineage of \(id)") { db in
-            try Row.fetchAll(
-                db.cachedStatement(sql: """
-                    SELECT f.* FROM statement_repairs r JOIN formalizations f ON f.id = r.ill_formed_id
-                    WHERE r.repaired_id = ? ORDER BY f.seq
-                    """),
-                arguments: [id]
+            try db.fetchAll(
+                """
+                SELECT f.* FROM statement_repairs r JOIN formalizations f ON f.id = r.ill_formed_id
+                WHERE r.repaired_id = ? ORDER BY f.seq
+                """,
+                [id]
             ).map(RowDecoding.formalization)
         }
     }
 
-    private static func insertRepairLineage(repairedID: String, fromHashes hashes: [String], in db: Database) throws {
+    private static func insertRepairLineage(repairedID: String, fromHashes hashes: [String], in db: any SQLConnection) throws {
         for hash in hashes {
-            guard let source = try String.fetchOne(
-                db.cachedStatement(sql: "SELECT id FROM formalizations WHERE statement_hash = ?"), arguments: [hash])
+            guard let source = try db.fetchValue(String.self, "SELECT id FROM formalizations WHERE statement_hash = ?", [hash])
             else {
                 throw LedgerError(
                     .unknownFormalization,
@@ -61,9 +58,12 @@ extension Ledger {
                     context: repairedID)
             }
             guard source != repairedID else { continue }
-            try db.executeCached(
-                sql: "INSERT OR IGNORE INTO statement_repairs (repaired_id, ill_formed_id) VALUES (?, ?)",
-                arguments: [repairedID, source])
+            try db.execute(
+                """
+                INSERT INTO statement_repairs (repaired_id, ill_formed_id) VALUES (?, ?)
+                ON CONFLICT (repaired_id, ill_formed_id) DO NOTHING
+                """,
+                [repairedID, source])
         }
     }
 
@@ -72,9 +72,9 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/unknownFormalization``, or ``LedgerError/Code/invalidTransition`` when
     ///   it is already proved or disproved (the kernel accepted a proof, so it does elaborate).
     public func markIllFormed(_ id: String, error leanError: String) throws(LedgerError) {
-        let now = configuration.now().databaseValue  // formatted once per transaction, not per row
+        let now = configuration.now()
         try write("mark ill-formed \(id)") { db in
-            guard let raw = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM formalizations WHERE id = ?"), arguments: [id]) else {
+            guard let raw = try db.fetchValue(String.self, "SELECT status FROM formalizations WHERE id = ?", [id]) else {
                 throw LedgerError(.unknownFormalization, "no formalization with this id; add it first", context: id)
             }
             let status = FormalizationStatus(rawValue: raw)
@@ -85,8 +85,8 @@ extension Ledger {
                         + "check that the right id and header were used",
                     context: id)
             }
-            try db.executeCached(sql: "UPDATE formalizations SET status = 'ill_formed', lean_error = ?, updated_at = ? WHERE id = ?",
-                arguments: [leanError, now, id])
+            try db.execute("UPDATE formalizations SET status = 'ill_formed', lean_error = ?, updated_at = ? WHERE id = ?",
+                [leanError, now, id])
         }
     }
 
@@ -95,7 +95,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/corruptRow`` or ``LedgerError/Code/database``.
     public func formalization(_ id: String) throws(LedgerError) -> Formalization? {
         try read("formalization \(id)") { db in
-            try db.fetchOneCached(sql: "SELECT * FROM formalizations WHERE id = ?", arguments: [id])
+            try db.fetchOne("SELECT * FROM formalizations WHERE id = ?", [id])
                 .map(RowDecoding.formalization)
         }
     }
@@ -105,7 +105,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/corruptRow`` or ``LedgerError/Code/database``.
     public func formalization(statementHash: String) throws(LedgerError) -> Formalization? {
         try read("formalization with hash \(statementHash)") { db in
-            try db.fetchOneCached(sql: "SELECT * FROM formalizations WHERE statement_hash = ?", arguments: [statementHash])
+            try db.fetchOne("SELECT * FROM formalizations WHERE statement_hash = ?", [statementHash])
                 .map(RowDecoding.formalization)
         }
     }
@@ -115,7 +115,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/corruptRow`` or ``LedgerError/Code/database``.
     public func formalizations(problemID: String) throws(LedgerError) -> [Formalization] {
         try read("formalizations of \(problemID)") { db in
-            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM formalizations WHERE problem_id = ? ORDER BY seq"), arguments: [problemID])
+            try db.fetchAll("SELECT * FROM formalizations WHERE problem_id = ? ORDER BY seq", [problemID])
                 .map(RowDecoding.formalization)
         }
     }
@@ -141,65 +141,59 @@ extension Ledger {
     private struct InsertionBatch {
         var nextSeq: Int64
         var knownProblems: Set<String> = []
-        let now: DatabaseValue
+        let now: Date
         let encoder = JSONEncoder()
 
-        init(now: DatabaseValue, in db: Database) throws {
+        init(now: Date, in db: any SQLConnection) throws {
             self.now = now
-            nextSeq = (try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM formalizations") ?? 0) + 1
+            nextSeq = (try db.fetchValue(Int64.self, "SELECT MAX(seq) FROM formalizations") ?? 0) + 1
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         }
     }
 
     private static func insert(
-        _ new: NewFormalization, batch: inout InsertionBatch, in db: Database
+        _ new: NewFormalization, batch: inout InsertionBatch, in db: any SQLConnection
     ) throws -> FormalizationInsertion {
-        if let existing = try String.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM formalizations WHERE statement_hash = ?"),
-            arguments: [new.statementHash])
-        {
+        if let existing = try db.fetchValue(String.self, "SELECT id FROM formalizations WHERE statement_hash = ?", [new.statementHash]) {
             return FormalizationInsertion(id: existing, inserted: false)
         }
         let id = new.resolvedID
         if !batch.knownProblems.contains(new.problemID) {
-            guard try Bool.fetchOne(
-                db.cachedStatement(sql: "SELECT 1 FROM problems WHERE id = ?"), arguments: [new.problemID]) != nil
-            else {
+            guard try db.fetchOne("SELECT 1 FROM problems WHERE id = ?", [new.problemID]) != nil else {
                 throw LedgerError(.unknownProblem, "problem \(new.problemID) is not in the ledger; add it first", context: id)
             }
             batch.knownProblems.insert(new.problemID)
         }
         var relatedProved = 0
         if let parentID = new.parentID {
-            guard let parentStatus = try String.fetchOne(
-                db.cachedStatement(sql: "SELECT status FROM formalizations WHERE id = ?"), arguments: [parentID])
-            else {
+            guard let parentStatus = try db.fetchValue(String.self, "SELECT status FROM formalizations WHERE id = ?", [parentID]) else {
                 throw LedgerError(
                     .unknownFormalization, "parent formalization \(parentID) is not in the ledger; add it first",
                     context: id)
             }
-            let provedSiblings = try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT COUNT(*) FROM formalizations WHERE parent_id = ? AND status = 'proved'"),
-                arguments: [parentID]) ?? 0
+            let provedSiblings = try db.fetchValue(
+                Int.self, "SELECT COUNT(*) FROM formalizations WHERE parent_id = ? AND status = 'proved'", [parentID]) ?? 0
             relatedProved = (parentStatus == FormalizationStatus.proved.rawValue ? 1 : 0) + provedSiblings
         }
         let provenance = new.provenance.isEmpty
             ? "{}" : String(decoding: try batch.encoder.encode(new.provenance), as: UTF8.self)
-        do {
-            try db.executeCached(
-                sql: """
-                    INSERT INTO formalizations (id, seq, problem_id, statement, header, statement_hash, parent_id,
-                        operator, source, provenance, created_round, related_proved_count, status, lean_error,
-                        created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    id, batch.nextSeq, new.problemID, new.statement, new.header, new.statementHash, new.parentID,
-                    new.variantOperator, new.source.rawValue, provenance, new.createdRound, relatedProved,
-                    (new.leanError == nil ? FormalizationStatus.open : .illFormed).rawValue, new.leanError,
-                    batch.now, batch.now,
-                ])
-        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+        // An id already taken by another statement inserts nothing (the hash was checked above); the
+        // conflict clause keeps the transaction usable on PostgreSQL, where a failed statement aborts it.
+        let inserted = try db.execute(
+            """
+            INSERT INTO formalizations (id, seq, problem_id, statement, header, statement_hash, parent_id,
+                operator, source, provenance, created_round, related_proved_count, status, lean_error,
+                created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO NOTHING
+            """,
+            [
+                id, batch.nextSeq, new.problemID, new.statement, new.header, new.statementHash, new.parentID,
+                new.variantOperator, new.source.rawValue, provenance, new.createdRound, relatedProved,
+                (new.leanError == nil ? FormalizationStatus.open : .illFormed).rawValue, new.leanError,
+                batch.now, batch.now,
+            ])
+        guard inserted > 0 else {
             throw LedgerError(
                 .invalidRecord, "this id is already used by a different statement; give the formalization another id",
                 context: id)

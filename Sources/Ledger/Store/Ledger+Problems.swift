@@ -1,5 +1,3 @@
-import GRDB
-
 extension Ledger {
     /// Adds a problem, or updates its informal text, source and tags if the id exists (keeping `created_at`).
     ///
@@ -18,16 +16,14 @@ extension Ledger {
         }
         let now = configuration.now()
         try write("add problems") { db in
-            let statement = try db.makeStatement(sql: """
-                INSERT INTO problems (id, informal, source, tags, created_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET informal = excluded.informal, source = excluded.source,
-                    tags = excluded.tags
-                """)
             for problem in problems {
-                try statement.execute(arguments: [
-                    problem.id, problem.informal, problem.source, JSONColumn.encode(problem.tags),
-                    problem.createdAt ?? now,
-                ])
+                try db.execute(
+                    """
+                    INSERT INTO problems (id, informal, source, tags, created_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET informal = excluded.informal, source = excluded.source,
+                        tags = excluded.tags
+                    """,
+                    [problem.id, problem.informal, problem.source, JSONColumn.encode(problem.tags), problem.createdAt ?? now])
             }
         }
     }
@@ -37,7 +33,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/corruptRow`` or ``LedgerError/Code/database``.
     public func problem(_ id: String) throws(LedgerError) -> LedgerProblem? {
         try read("problem \(id)") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM problems WHERE id = ?", arguments: [id]).map(RowDecoding.problem)
+            try db.fetchOne("SELECT * FROM problems WHERE id = ?", [id]).map(RowDecoding.problem)
         }
     }
 
@@ -46,7 +42,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/corruptRow`` or ``LedgerError/Code/database``.
     public func problems() throws(LedgerError) -> [LedgerProblem] {
         try read("problems") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM problems ORDER BY id").map(RowDecoding.problem)
+            try db.fetchAll("SELECT * FROM problems ORDER BY id").map(RowDecoding.problem)
         }
     }
 }

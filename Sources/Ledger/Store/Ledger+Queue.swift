@@ -1,5 +1,3 @@
-import GRDB
-
 extension Ledger {
     /// The next units of work, best first, fair across budget levels.
     ///
@@ -34,7 +32,7 @@ extension Ledger {
     public func statusCounts() throws(LedgerError) -> [FormalizationStatus: Int] {
         try read("status counts") { db in
             var counts: [FormalizationStatus: Int] = [:]
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT status, COUNT(*) AS n FROM formalizations GROUP BY status")) {
+            for row in try db.fetchAll("SELECT status, COUNT(*) AS n FROM formalizations GROUP BY status") {
                 let status = try RowDecoding.enumValue(FormalizationStatus.self, row, "status", rowID: "status counts")
                 counts[status] = row["n"]
             }
@@ -54,7 +52,7 @@ enum QueueSQL {
         SELECT \(columns) FROM (
             SELECT \(columns), ROW_NUMBER() OVER (
                 PARTITION BY budget_level ORDER BY related_proved_count DESC, seq) AS turn
-            FROM formalizations WHERE status = 'open')
+            FROM formalizations WHERE status = 'open') AS ranked
         ORDER BY turn, budget_level
         """
 
@@ -75,23 +73,25 @@ enum QueueSQL {
         ORDER BY attempt_count, seq
         """
 
+    /// ``shorten`` with a second argument: the number of items.
+    static let shortenWithLimit = shorten + " LIMIT ?"
+
     /// The body of ``Ledger/nextWork(limit:)``, in the caller's transaction.
-    static func nextWork(_ db: Database, limit: Int, shortenLimit: Int) throws -> [QueueItem] {
+    static func nextWork(_ db: any SQLConnection, limit: Int, shortenLimit: Int) throws -> [QueueItem] {
         guard limit > 0 else { return [] }
         var items = try fairOpen(db, limit: limit)
         if items.count < limit {
-            items += try Row.fetchAll(db.cachedStatement(sql: shorten + " LIMIT ?"), arguments: [shortenLimit, limit - items.count]
-            ).map { row throws(LedgerError) in try item(row, reason: .shorten) }
+            items += try db.fetchAll(shortenWithLimit, [shortenLimit, limit - items.count]).map { row throws(LedgerError) in try item(row, reason: .shorten) }
         }
         return items
     }
 
     /// Up to `limit` open items, the levels taking turns (see ``Ledger/nextWork(limit:)``).
-    static func fairOpen(_ db: Database, limit: Int) throws -> [QueueItem] {
+    static func fairOpen(_ db: any SQLConnection, limit: Int) throws -> [QueueItem] {
         var perLevel: [[QueueItem]] = []
         var level = -1
-        while let next = try Int.fetchOne(db.cachedStatement(sql: nextOpenLevel), arguments: [level]) {
-            perLevel.append(try Row.fetchAll(db.cachedStatement(sql: openAtLevel), arguments: [next, limit])
+        while let next = try db.fetchValue(Int.self, nextOpenLevel, [level]) {
+            perLevel.append(try db.fetchAll(openAtLevel, [next, limit])
                 .map { row throws(LedgerError) in try item(row, reason: .open) })
             level = next
         }
@@ -106,7 +106,7 @@ enum QueueSQL {
         return items
     }
 
-    static func item(_ row: Row, reason: QueueItem.Reason) throws(LedgerError) -> QueueItem {
+    static func item(_ row: SQLRow, reason: QueueItem.Reason) throws(LedgerError) -> QueueItem {
         let id: String = row["id"]
         return QueueItem(
             formalizationID: id,

@@ -1,5 +1,3 @@
-import GRDB
-
 extension Ledger {
     /// Per-round counts: every started round, plus any round number that appears in the data.
     ///
@@ -8,14 +6,14 @@ extension Ledger {
         try read("round summaries") { db in try Self.roundSummaries(in: db) }
     }
 
-    static func roundSummaries(in db: Database) throws -> [RoundSummary] {
+    static func roundSummaries(in db: any SQLConnection) throws -> [RoundSummary] {
         var summaries: [Int: RoundSummary] = [:]
         func update(_ round: Int, _ change: (inout RoundSummary) -> Void) {
             var summary = summaries[round] ?? RoundSummary(round: round)
             change(&summary)
             summaries[round] = summary
         }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM rounds") {
+        for row in try db.fetchAll("SELECT * FROM rounds ORDER BY number") {
             let record = RowDecoding.round(row)
             update(record.number) {
                 $0.startedAt = record.startedAt
@@ -24,11 +22,12 @@ extension Ledger {
             }
         }
         let attemptSQL = """
-            SELECT round, COUNT(*) AS attempts, SUM(verdict = 'accepted') AS accepted,
-                SUM(tokens_prompt) AS prompt, SUM(tokens_completion) AS completion
-            FROM attempts GROUP BY round
+            SELECT round, COUNT(*) AS attempts,
+                CAST(SUM(CASE WHEN verdict = 'accepted' THEN 1 ELSE 0 END) AS BIGINT) AS accepted,
+                CAST(SUM(tokens_prompt) AS BIGINT) AS prompt, CAST(SUM(tokens_completion) AS BIGINT) AS completion
+            FROM attempts GROUP BY round ORDER BY round
             """
-        for row in try Row.fetchAll(db, sql: attemptSQL) {
+        for row in try db.fetchAll(attemptSQL) {
             update(row["round"]) {
                 $0.attempts = row["attempts"]
                 $0.accepted = row["accepted"]
@@ -37,19 +36,21 @@ extension Ledger {
             }
         }
         let settledSQL = """
-            SELECT settled_round, SUM(status = 'proved') AS proved, SUM(status = 'disproved') AS disproved
-            FROM formalizations WHERE settled_round IS NOT NULL GROUP BY settled_round
+            SELECT settled_round,
+                CAST(SUM(CASE WHEN status = 'proved' THEN 1 ELSE 0 END) AS BIGINT) AS proved,
+                CAST(SUM(CASE WHEN status = 'disproved' THEN 1 ELSE 0 END) AS BIGINT) AS disproved
+            FROM formalizations WHERE settled_round IS NOT NULL GROUP BY settled_round ORDER BY settled_round
             """
-        for row in try Row.fetchAll(db, sql: settledSQL) {
+        for row in try db.fetchAll(settledSQL) {
             update(row["settled_round"]) {
                 $0.proved = row["proved"]
                 $0.disproved = row["disproved"]
             }
         }
-        for row in try Row.fetchAll(db, sql: "SELECT created_round, COUNT(*) AS n FROM formalizations GROUP BY created_round") {
+        for row in try db.fetchAll("SELECT created_round, COUNT(*) AS n FROM formalizations GROUP BY created_round ORDER BY created_round") {
             update(row["created_round"]) { $0.formalizationsCreated = row["n"] }
         }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM round_tokens") {
+        for row in try db.fetchAll("SELECT * FROM round_tokens ORDER BY round, role") {
             let role: String = row["role"]
             update(row["round"]) {
                 $0.tokensByRole[role] = RoundTokens(

@@ -1,5 +1,3 @@
-import GRDB
-
 extension Ledger {
     /// Adds model usage to `round` under `role` (`formalizer`, `variant_generator`, `prover`, …), in one
     /// transaction: call it as each response arrives, so a round killed half-way keeps what it spent.
@@ -11,20 +9,20 @@ extension Ledger {
             throw LedgerError(.invalidRecord, "token usage needs a role and non-negative counts", context: "round \(round)")
         }
         try write("add tokens to round \(round)") { db in
-            guard try Int.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM rounds WHERE number = ?"), arguments: [round]) != nil else {
+            guard try db.fetchOne("SELECT 1 FROM rounds WHERE number = ?", [round]) != nil else {
                 throw LedgerError(.unknownRound, "round \(round) was never started; call startRound()", context: "round \(round)")
             }
-            try db.executeCached(
-                sql: """
+            try db.execute(
+                """
                     INSERT INTO round_tokens (round, role, prompt_tokens, completion_tokens, requests, cache_hits)
                     VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (round, role) DO UPDATE SET
-                        prompt_tokens = prompt_tokens + excluded.prompt_tokens,
-                        completion_tokens = completion_tokens + excluded.completion_tokens,
-                        requests = requests + excluded.requests,
-                        cache_hits = cache_hits + excluded.cache_hits
+                        prompt_tokens = round_tokens.prompt_tokens + excluded.prompt_tokens,
+                        completion_tokens = round_tokens.completion_tokens + excluded.completion_tokens,
+                        requests = round_tokens.requests + excluded.requests,
+                        cache_hits = round_tokens.cache_hits + excluded.cache_hits
                     """,
-                arguments: [round, role, usage.promptTokens, usage.completionTokens, usage.requests, usage.cacheHits])
+                [round, role, usage.promptTokens, usage.completionTokens, usage.requests, usage.cacheHits])
         }
     }
 
@@ -35,7 +33,7 @@ extension Ledger {
     public func roundTokens(_ round: Int) throws(LedgerError) -> [String: RoundTokens] {
         try read("tokens of round \(round)") { db in
             var usage: [String: RoundTokens] = [:]
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM round_tokens WHERE round = ?"), arguments: [round]) {
+            for row in try db.fetchAll("SELECT * FROM round_tokens WHERE round = ? ORDER BY role", [round]) {
                 usage[row["role"]] = RoundTokens(
                     promptTokens: row["prompt_tokens"], completionTokens: row["completion_tokens"],
                     requests: row["requests"], cacheHits: row["cache_hits"])

@@ -1,5 +1,3 @@
-import GRDB
-
 extension Ledger {
     /// The work list stored for `round`, in its original order, or `nil` when none was stored yet.
     ///
@@ -57,10 +55,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/corruptRow`` or ``LedgerError/Code/database``.
     public func attempts(for formalizationID: String, round: Int) throws(LedgerError) -> [StoredAttempt] {
         try read("attempts of \(formalizationID) in round \(round)") { db in
-            try Row.fetchAll(
-                db.cachedStatement(sql: RoundWorkSQL.attemptsInRound),
-                arguments: [round, formalizationID]
-            ).map(RowDecoding.attempt)
+            try db.fetchAll(RoundWorkSQL.attemptsInRound, [round, formalizationID]).map(RowDecoding.attempt)
         }
     }
 }
@@ -70,16 +65,16 @@ enum RoundWorkSQL {
     /// Two arguments: the round and the formalization id; walks `attempts_round_formalization`.
     static let attemptsInRound = "SELECT * FROM attempts WHERE round = ? AND formalization_id = ? ORDER BY id"
 
-    static func stored(_ db: Database, round: Int) throws -> [QueueItem]? {
-        let roundRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT work_count FROM rounds WHERE number = ?"), arguments: [round])
+    static func stored(_ db: any SQLConnection, round: Int) throws -> [QueueItem]? {
+        let roundRow = try db.fetchOne("SELECT work_count FROM rounds WHERE number = ?", [round])
         guard let count: Int = roundRow?["work_count"] else { return nil }
-        let rows = try Row.fetchAll(
-            db.cachedStatement(sql: """
-                SELECT w.formalization_id, w.reason, w.budget_level, w.flags, w.best_proof_length, f.statement, f.header
-                FROM round_work w JOIN formalizations f ON f.id = w.formalization_id
-                WHERE w.round = ? ORDER BY w.position
-                """),
-            arguments: [round])
+        let rows = try db.fetchAll(
+            """
+            SELECT w.formalization_id, w.reason, w.budget_level, w.flags, w.best_proof_length, f.statement, f.header
+            FROM round_work w JOIN formalizations f ON f.id = w.formalization_id
+            WHERE w.round = ? ORDER BY w.position
+            """,
+            [round])
         let context = "round \(round)"
         guard rows.count == count else {
             throw LedgerError(
@@ -95,25 +90,22 @@ enum RoundWorkSQL {
         }
     }
 
-    static func store(_ db: Database, round: Int, items: [QueueItem]) throws {
-        try db.execute(sql: "UPDATE rounds SET work_count = ? WHERE number = ?", arguments: [items.count, round])
-        if db.changesCount == 0 {
+    static func store(_ db: any SQLConnection, round: Int, items: [QueueItem]) throws {
+        if try db.execute("UPDATE rounds SET work_count = ? WHERE number = ?", [items.count, round]) == 0 {
             throw LedgerError(.unknownRound, "round \(round) was never started; call startRound()", context: "round \(round)")
         }
-        let exists = try db.cachedStatement(sql: "SELECT 1 FROM formalizations WHERE id = ?")
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO round_work (round, position, formalization_id, reason, budget_level, flags, best_proof_length)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
         for (position, item) in items.enumerated() {
-            guard try Int.fetchOne(exists, arguments: [item.formalizationID]) != nil else {
+            guard try db.fetchOne("SELECT 1 FROM formalizations WHERE id = ?", [item.formalizationID]) != nil else {
                 throw LedgerError(.unknownFormalization, "no formalization \(item.formalizationID) to store as round work",
                                   context: "round \(round)")
             }
-            try insert.execute(arguments: [
-                round, position, item.formalizationID, item.reason.rawValue, item.budgetLevel,
-                JSONColumn.encodeFlags(item.flags), item.bestProofLength,
-            ])
+            try db.execute(
+                """
+                INSERT INTO round_work (round, position, formalization_id, reason, budget_level, flags, best_proof_length)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+                [round, position, item.formalizationID, item.reason.rawValue, item.budgetLevel,
+                 JSONColumn.encodeFlags(item.flags), item.bestProofLength])
         }
     }
 }

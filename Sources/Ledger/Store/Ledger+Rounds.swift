@@ -1,6 +1,4 @@
 import Foundation
-import GRDB
-
 extension Ledger {
     /// Starts the next round, or resumes the latest one if it never finished (after a crash).
     ///
@@ -14,11 +12,11 @@ extension Ledger {
     public func startRound(kind: RoundKind = .selfPlay) throws(LedgerError) -> RoundRecord {
         let now = configuration.now()
         return try write("start round") { db in
-            if let latest = try Row.fetchOne(db, sql: "SELECT * FROM rounds ORDER BY number DESC LIMIT 1") {
+            if let latest = try db.fetchOne("SELECT * FROM rounds ORDER BY number DESC LIMIT 1") {
                 var round = RowDecoding.round(latest)
                 if !round.isFinished {
                     if round.kind != kind {
-                        try db.execute(sql: "UPDATE rounds SET kind = ? WHERE number = ?", arguments: [kind.rawValue, round.number])
+                        try db.execute("UPDATE rounds SET kind = ? WHERE number = ?", [kind.rawValue, round.number])
                         round.kind = kind
                     }
                     return round
@@ -34,8 +32,8 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     public func finishedRoundCount(kind: RoundKind) throws(LedgerError) -> Int {
         try read("finished \(kind.rawValue) rounds") { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM rounds WHERE finished_at IS NOT NULL AND kind = ?",
-                             arguments: [kind.rawValue]) ?? 0
+            try db.fetchValue(Int.self, "SELECT COUNT(*) FROM rounds WHERE finished_at IS NOT NULL AND kind = ?",
+                              [kind.rawValue]) ?? 0
         }
     }
 
@@ -49,10 +47,9 @@ extension Ledger {
         }
         let now = configuration.now()
         try write("finish round \(number)") { db in
-            try db.execute(
-                sql: "UPDATE rounds SET finished_at = ?, report = ? WHERE number = ?",
-                arguments: [now, reportJSON, number])
-            if db.changesCount == 0 {
+            let changed = try db.execute(
+                "UPDATE rounds SET finished_at = ?, report = ? WHERE number = ?", [now, reportJSON, number])
+            if changed == 0 {
                 throw LedgerError(.unknownRound, "round \(number) was never started; call startRound()", context: "round \(number)")
             }
         }
@@ -76,7 +73,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     public func latestRound() throws(LedgerError) -> RoundRecord? {
         try read("latest round") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM rounds ORDER BY number DESC LIMIT 1").map(RowDecoding.round)
+            try db.fetchOne("SELECT * FROM rounds ORDER BY number DESC LIMIT 1").map(RowDecoding.round)
         }
     }
 
@@ -85,12 +82,12 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     public func rounds() throws(LedgerError) -> [RoundRecord] {
         try read("rounds") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM rounds ORDER BY number").map(RowDecoding.round)
+            try db.fetchAll("SELECT * FROM rounds ORDER BY number").map(RowDecoding.round)
         }
     }
 
-    private static func insertRound(_ number: Int, kind: RoundKind, now: Date, in db: Database) throws -> RoundRecord {
-        try db.execute(sql: "INSERT INTO rounds (number, started_at, kind) VALUES (?, ?, ?)", arguments: [number, now, kind.rawValue])
+    private static func insertRound(_ number: Int, kind: RoundKind, now: Date, in db: any SQLConnection) throws -> RoundRecord {
+        try db.execute("INSERT INTO rounds (number, started_at, kind) VALUES (?, ?, ?)", [number, now, kind.rawValue])
         return RoundRecord(number: number, startedAt: now, finishedAt: nil, reportJSON: nil, kind: kind)
     }
 }

@@ -1,6 +1,4 @@
 import Foundation
-import GRDB
-
 /// One row of the ledger's verdict cache (migration `v4-verdict-cache`).
 public struct CachedVerdictRow: Sendable, Hashable {
     /// The full cache key, as JSON (compared by the caller, so a digest collision is a miss).
@@ -30,10 +28,10 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     public func cachedVerdict(digest: String) throws(LedgerError) -> CachedVerdictRow? {
         try write("verdict cache lookup") { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT key, status, verdict, hits FROM verdict_cache WHERE digest = ?", arguments: [digest]) else {
+            guard let row = try db.fetchOne("SELECT key, status, verdict, hits FROM verdict_cache WHERE digest = ?", [digest]) else {
                 return nil
             }
-            try db.execute(sql: "UPDATE verdict_cache SET hits = hits + 1 WHERE digest = ?", arguments: [digest])
+            try db.execute("UPDATE verdict_cache SET hits = hits + 1 WHERE digest = ?", [digest])
             return CachedVerdictRow(key: row["key"], status: row["status"], verdict: row["verdict"], hits: (row["hits"] as Int) + 1)
         }
     }
@@ -48,8 +46,11 @@ extension Ledger {
         }
         try write("verdict cache store") { db in
             try db.execute(
-                sql: "INSERT OR IGNORE INTO verdict_cache (digest, key, status, verdict, hits, created_at) VALUES (?, ?, ?, ?, 0, ?)",
-                arguments: [digest, row.key, row.status, row.verdict, Date()])
+                """
+                INSERT INTO verdict_cache (digest, key, status, verdict, hits, created_at) VALUES (?, ?, ?, ?, 0, ?)
+                ON CONFLICT (digest) DO NOTHING
+                """,
+                [digest, row.key, row.status, row.verdict, Date()])
         }
     }
 
@@ -57,6 +58,6 @@ extension Ledger {
     ///
     /// - Throws: ``LedgerError/Code/database``.
     public func cachedVerdictCount() throws(LedgerError) -> Int {
-        try read("verdict cache count") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM verdict_cache") ?? 0 }
+        try read("verdict cache count") { db in try db.fetchValue(Int.self, "SELECT COUNT(*) FROM verdict_cache") ?? 0 }
     }
 }

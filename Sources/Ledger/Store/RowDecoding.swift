@@ -1,10 +1,9 @@
 import Foundation
-import GRDB
 
 /// Turns rows into the ledger's value types, failing with ``LedgerError/Code/corruptRow`` on bad values.
 enum RowDecoding {
     static func enumValue<T: RawRepresentable>(
-        _ type: T.Type, _ row: Row, _ column: String, rowID: String
+        _ type: T.Type, _ row: SQLRow, _ column: String, rowID: String
     ) throws(LedgerError) -> T where T.RawValue == String {
         let raw: String? = row[column]
         guard let raw, let value = T(rawValue: raw) else {
@@ -18,7 +17,7 @@ enum RowDecoding {
         return value
     }
 
-    static func formalization(_ row: Row) throws(LedgerError) -> Formalization {
+    static func formalization(_ row: SQLRow) throws(LedgerError) -> Formalization {
         let id: String = row["id"]
         return Formalization(
             id: id,
@@ -52,7 +51,10 @@ enum RowDecoding {
         settled_round, parent_id
         """
 
-    static func bookkeeping(_ row: Row, rowID: String) throws(LedgerError) -> FormalizationBookkeeping {
+    /// The bookkeeping of one formalization; one argument: its id.
+    static let selectBookkeeping = "SELECT \(bookkeepingColumns) FROM formalizations WHERE id = ?"
+
+    static func bookkeeping(_ row: SQLRow, rowID: String) throws(LedgerError) -> FormalizationBookkeeping {
         let rawStatus: String = row[0]
         guard let status = FormalizationStatus(rawValue: rawStatus) else {
             throw LedgerError(
@@ -70,7 +72,7 @@ enum RowDecoding {
         )
     }
 
-    static func attempt(_ row: Row) throws(LedgerError) -> StoredAttempt {
+    static func attempt(_ row: SQLRow) throws(LedgerError) -> StoredAttempt {
         let key: String = row["idempotency_key"]
         let record = AttemptRecord(
             idempotencyKey: key,
@@ -91,7 +93,7 @@ enum RowDecoding {
         return StoredAttempt(id: row["id"], record: record, createdAt: row["created_at"])
     }
 
-    static func problem(_ row: Row) throws(LedgerError) -> LedgerProblem {
+    static func problem(_ row: SQLRow) throws(LedgerError) -> LedgerProblem {
         let id: String = row["id"]
         return LedgerProblem(
             id: id,
@@ -102,7 +104,7 @@ enum RowDecoding {
         )
     }
 
-    static func round(_ row: Row) -> RoundRecord {
+    static func round(_ row: SQLRow) -> RoundRecord {
         RoundRecord(
             number: row["number"], startedAt: row["started_at"], finishedAt: row["finished_at"],
             reportJSON: row["report"], kind: RoundKind(rawValue: row["kind"] ?? "") ?? .selfPlay)

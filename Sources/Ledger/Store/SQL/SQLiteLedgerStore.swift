@@ -64,6 +64,22 @@ final class SQLiteLedgerStore: LedgerStore {
         return String(describing: error)
     }
 
+    /// GRDB settings for a ledger connection: foreign keys, busy timeout, and the PRAGMAs every
+    /// connection runs (durability from ``LedgerConfiguration/flushEveryCommit``, page cache).
+    static func databaseConfiguration(_ configuration: LedgerConfiguration) -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(configuration.busyTimeoutSeconds)
+        let synchronous = configuration.flushEveryCommit ? "FULL" : "NORMAL"
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+            // A 64 MiB page cache per connection (allocated as used) keeps the queue indexes and hot
+            // formalization pages in memory at a million formalizations.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
+        return config
+    }
+
     /// GRDB's migrator over ``LedgerSchema/migrations`` (its `grdb_migrations` table records them, as it
     /// always has in LeanPlay ledgers).
     static var migrator: DatabaseMigrator {

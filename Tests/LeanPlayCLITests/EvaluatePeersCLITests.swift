@@ -128,6 +128,59 @@ struct EvaluatePeersCLITests {
             db: db, directory: try CLIRunner.temporaryDirectory(), environment: environment.filter { $0.key.hasPrefix("PG") })
     }
 
+    /// A peer killed with SIGKILL while it holds a problem: the next peer takes the problem over once the
+    /// lease runs out, and the evaluation ends with every problem once.
+    @Test func aKilledPeersProblemIsTakenOver() async throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        try Self.bench.write(to: directory.appendingPathComponent("bench.jsonl"), atomically: true, encoding: .utf8)
+        let repl = try CLIRunner.fakeREPLCommand(rules: EvaluateCLITests.rules, in: directory)
+        // The first peer's Lean answers each request after 1.5 s, so it is mid-problem when it is killed.
+        let slowREPL = repl + " --delay-ms 1500"
+        let server = try Self.server()
+        defer { server.stop() }
+        let peer = ["--db", "shared.sqlite", "--lease-seconds", "2"]
+
+        let victim = Process()
+        victim.executableURL = CLIRunner.executable
+        victim.arguments = Self.arguments(out: "a", repl: slowREPL, server: server, extra: peer + ["--peer-id", "peer-a"])
+        victim.currentDirectoryURL = directory
+        victim.environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8"]
+        victim.standardOutput = FileHandle.nullDevice
+        victim.standardError = FileHandle.nullDevice
+        try victim.run()
+        var held: [EvaluationLease] = []
+        for _ in 0..<600 where held.isEmpty {  // polls until peer-a holds a problem (at most a minute)
+            try await Task.sleep(for: .milliseconds(100))
+            held = (try? Self.leases(in: directory)) ?? []
+        }
+        kill(victim.processIdentifier, SIGKILL)
+        victim.waitUntilExit()
+        held = try Self.leases(in: directory)
+        #expect(held.map(\.peer) == ["peer-a"], "peer-a held one problem when it was killed")
+
+        let survivor = try await CLIRunner.run(
+            Self.arguments(out: "b", repl: repl, server: server, extra: peer + ["--peer-id", "peer-b"]), in: directory)
+        #expect(survivor.exitCode == 0, "stderr: \(survivor.stderr)")
+        #expect(survivor.stdout.contains("finished by this peer"))
+        let results = try EvaluateCLITests.results(directory.appendingPathComponent("b/results.jsonl"))
+        #expect(results.keys.sorted() == ["p_a", "p_b", "p_c", "p_d", "p_e", "p_f"])
+        let ledger = try Ledger.open(path: directory.appendingPathComponent("shared.sqlite").path)
+        let done = try ledger.evaluationResults(run: Self.sha256(Data(contentsOf: directory.appendingPathComponent("a/config.json"))))
+        #expect(done.count == 6)
+        for lease in held {
+            #expect(done.first { $0.position == lease.position }?.doneBy == "peer-b", "\(lease.problemID) was taken over")
+        }
+        let pass = try #require(try EvaluateCLITests.json(directory.appendingPathComponent("b/summary.json"))["pass_at_k"] as? [String: Any])
+        #expect(EvaluateCLITests.close(pass["1"], 1.0 / 6) && EvaluateCLITests.close(pass["4"], 5.0 / 6))
+    }
+
+    /// The leases held in `directory`'s shared ledger, once peer-a has written its config.json and registered the run.
+    static func leases(in directory: URL) throws -> [EvaluationLease] {
+        let config = try Data(contentsOf: directory.appendingPathComponent("a/config.json"))
+        let ledger = try Ledger.open(path: directory.appendingPathComponent("shared.sqlite").path)
+        return try ledger.evaluationLeases(run: sha256(config))
+    }
+
     @Test func peerFlagsNeedADatabase() async throws {
         let directory = try CLIRunner.temporaryDirectory()
         try Self.bench.write(to: directory.appendingPathComponent("bench.jsonl"), atomically: true, encoding: .utf8)

@@ -63,6 +63,7 @@ import Testing
         #expect(leasedByB.map(\.problemID) == ["p_c"])
         #expect(try a.leaseEvaluationItems(run: "run1", peer: "host-1", limit: 5, leaseSeconds: 60).isEmpty)
         #expect(try b.evaluationProgress(run: "run1") == EvaluationRunProgress(total: 3, done: 0, leased: 3))
+        #expect(try b.evaluationLeases(run: "run1") == leasedByA + leasedByB, "who holds what")
     }
 
     @Test func aDeadPeersProblemIsTakenOverAfterItsLeaseRunsOutAndItsLateResultIsRefused() throws {

@@ -72,6 +72,26 @@ extension Ledger {
         }
     }
 
+    /// The leases held on unfinished problems of run `id`, by position, expired ones included (compare
+    /// ``EvaluationLease/expiresAt`` with the clock): who works on what, for reports.
+    ///
+    /// - Throws: ``LedgerError/Code/database``.
+    public func evaluationLeases(run id: String) throws(LedgerError) -> [EvaluationLease] {
+        try read("leases of evaluation \(id)") { conn in
+            try conn.fetchAll(
+                """
+                SELECT position, problem_id, lease_owner, lease_expires_at, lease_count FROM evaluation_items
+                WHERE run_id = ? AND done_at IS NULL AND lease_owner IS NOT NULL ORDER BY position
+                """,
+                [id]
+            ).map { row in
+                EvaluationLease(
+                    runID: id, position: row["position"], problemID: row["problem_id"], peer: row["lease_owner"],
+                    expiresAt: row["lease_expires_at"], leaseCount: row["lease_count"])
+            }
+        }
+    }
+
     static func checkLease(peer: String, leaseSeconds: Double, context: String) throws(LedgerError) {
         guard !peer.isEmpty else { throw LedgerError(.invalidRecord, "a lease needs a peer id", context: context) }
         guard leaseSeconds > 0, leaseSeconds.isFinite else {

@@ -125,6 +125,29 @@ import Testing
         #expect(late?.code == .lostLease)
     }
 
+    /// A peer restarted under the same `--peer-id` after a crash: its heartbeat renews only what this
+    /// process works on, so the dead incarnation's lease runs out and the new one takes the problem over.
+    @Test func aPeerRestartedUnderItsOwnIDTakesOverWhatItsDeadIncarnationHeld() async throws {
+        let shared = try SharedEvaluationLedger()
+        let configuration = EvaluatorTests.evaluator(ScriptedModel([:]), CountingVerifier(), samples: 4).configuration
+        let runID = try EvaluationPeer.runID(for: configuration)
+        let crashed = try shared.open(manualClock: true)
+        try crashed.registerEvaluationRun(
+            id: runID, configuration: String(decoding: try EvaluationDirectory.encode(configuration, pretty: true), as: UTF8.self),
+            problemIDs: (1...6).map { "p\($0)" })
+        #expect(try crashed.leaseEvaluationItems(run: runID, peer: "host-a", limit: 1, leaseSeconds: 60).map(\.problemID) == ["p1"])
+
+        let restarted = Self.peer(
+            try shared.open(manualClock: true), id: "host-a", model: ScriptedModel(Self.scripts), concurrency: 1,
+            pollInterval: .seconds(15),
+            sleep: { [shared] duration in
+                shared.advance(duration)
+                try await Task.sleep(for: .milliseconds(1))
+            })
+        let outcome = try await restarted.run(Self.problems)
+        #expect(outcome.completedHere == 6 && outcome.finishedHere && outcome.results.count == 6)
+    }
+
     @Test func finishedWorkIsNeverRedone() async throws {
         let shared = try SharedEvaluationLedger()
         let first = try await Self.peer(try shared.open(), id: "host-a", model: ScriptedModel(Self.scripts)).run(Self.problems)

@@ -74,7 +74,8 @@ import Testing
 
         shared.clock.advance(seconds: 30)
         #expect(try b.leaseEvaluationItems(run: "run1", peer: "host-2", limit: 1, leaseSeconds: 60).isEmpty, "held for 60 s")
-        #expect(try a.renewEvaluationLeases(run: "run1", peer: "host-1", leaseSeconds: 60) == 1, "the heartbeat: now held until 90 s")
+        #expect(try a.renewEvaluationLeases([leaseA], leaseSeconds: 60).map(\.expiresAt) == [shared.clock.now.addingTimeInterval(60)],
+                "the heartbeat: now held until 90 s")
         shared.clock.advance(seconds: 45)
         #expect(try b.leaseEvaluationItems(run: "run1", peer: "host-2", limit: 1, leaseSeconds: 60).isEmpty, "renewed at 30 s")
 
@@ -83,7 +84,7 @@ import Testing
         #expect(try b.evaluationProgress(run: "run1").available == 1)
         let leaseB = try #require(try b.leaseEvaluationItems(run: "run1", peer: "host-2", limit: 1, leaseSeconds: 60).first)
         #expect(leaseB.problemID == "p_a" && leaseB.leaseCount == 2)
-        #expect(try a.renewEvaluationLeases(run: "run1", peer: "host-1", leaseSeconds: 60) == 0, "a taken-over lease is not renewed")
+        #expect(try a.renewEvaluationLeases([leaseA], leaseSeconds: 60).isEmpty, "a taken-over lease is not renewed")
 
         let late = #expect(throws: LedgerError.self) { try a.completeEvaluationItem(leaseA, resultJSON: "{\"from\":\"a\"}") }
         #expect(late?.code == .lostLease && late?.message.contains("peer host-2 holds it now") == true, "\(String(describing: late))")

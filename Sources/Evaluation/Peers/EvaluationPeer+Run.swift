@@ -1,6 +1,7 @@
 public import ProblemCorpus
 import Foundation
 import Ledger
+import Synchronization
 
 extension EvaluationPeer {
     /// Works this peer's share of the evaluation of `problems` until every problem is done, then reads
@@ -74,9 +75,10 @@ extension EvaluationPeer {
         let slots = SampleSlots(concurrency)
         let start = try ledgerCall { () throws(LedgerError) in try ledger.evaluationProgress(run: runID) }
         let counter = ProgressCounter(total: start.total - start.done)
+        let held = HeldLeases()
         do {
             return try await withThrowingTaskGroup(of: Event.self) { group in
-                group.addTask { await heartbeat(runID: runID); return .heartbeat }
+                group.addTask { await heartbeat(held); return .heartbeat }
                 defer { group.cancelAll() }
                 var inFlight = 0
                 var completed = 0
@@ -86,8 +88,10 @@ extension EvaluationPeer {
                             try ledger.leaseEvaluationItems(run: runID, peer: peerID, limit: concurrency - inFlight, leaseSeconds: leaseSeconds)
                         }
                         for lease in leases {
+                            held.insert(lease)
                             group.addTask {
-                                .problem(completed: try await self.solve(
+                                defer { held.remove(lease) }
+                                return .problem(completed: try await self.solve(
                                     lease, formal: formal, known: known, slots: slots, counter: counter, progress: progress,
                                     onResult: onResult))
                             }
@@ -151,14 +155,14 @@ extension EvaluationPeer {
         return true
     }
 
-    /// Renews this peer's leases every third of ``leaseSeconds`` until cancelled. A failed renewal is
-    /// not fatal: the lease may run out, and completing the problem then says whether it was lost.
-    private func heartbeat(runID: String) async {
+    /// Renews the leases this peer is working on every third of ``leaseSeconds`` until cancelled. A failed
+    /// renewal is not fatal: the lease may run out, and completing the problem then says whether it was lost.
+    private func heartbeat(_ held: HeldLeases) async {
         let interval = Duration.milliseconds(max(1, Int64(leaseSeconds * 1_000 / 3)))
         while !Task.isCancelled {
             do { try await sleep(interval) } catch { return }
             if Task.isCancelled { return }
-            _ = try? ledger.renewEvaluationLeases(run: runID, peer: peerID, leaseSeconds: leaseSeconds)
+            _ = try? ledger.renewEvaluationLeases(held.all, leaseSeconds: leaseSeconds)
         }
     }
 
@@ -199,4 +203,15 @@ extension EvaluationPeer {
         }
         return EvaluationError(.ledger, "\(error); finished problems are kept in the ledger. Rerun to resume.")
     }
+}
+
+/// The leases a peer's process is working on, for its heartbeat.
+private final class HeldLeases: Sendable {
+    private let leases = Mutex<[Int: EvaluationLease]>([:])
+
+    var all: [EvaluationLease] { leases.withLock { $0.values.sorted { $0.position < $1.position } } }
+
+    func insert(_ lease: EvaluationLease) { leases.withLock { $0[lease.position] = lease } }
+
+    func remove(_ lease: EvaluationLease) { leases.withLock { _ = $0.removeValue(forKey: lease.position) } }
 }

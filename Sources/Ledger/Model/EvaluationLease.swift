@@ -15,7 +15,7 @@ public struct EvaluationLease: Sendable, Hashable {
     public var problemID: String
     /// The peer holding the lease.
     public var peer: String
-    /// When the lease runs out unless renewed (``Ledger/renewEvaluationLeases(run:peer:leaseSeconds:)``).
+    /// When the lease runs out unless renewed (``Ledger/renewEvaluationLeases(_:leaseSeconds:)``).
     public var expiresAt: Date
     /// How many times the item has been leased, this lease included (1 for a first lease; more after a
     /// takeover or a release).

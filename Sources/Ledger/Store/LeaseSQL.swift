@@ -39,12 +39,19 @@ struct LeaseSQL {
         return rows.sorted { ($0["position"] as Int) < ($1["position"] as Int) }
     }
 
-    /// Moves the expiry of every unfinished item of `scopeValue` that `owner` holds to `expires` (the
-    /// heartbeat); returns how many leases were renewed. A lease another peer took over is not touched.
-    func renew(_ conn: any SQLConnection, _ scopeValue: some SQLBindable, owner: String, expires: Date) throws -> Int {
+    /// Moves the expiry of the item to `expires` when `owner` still holds its lease number `leaseCount`
+    /// (the heartbeat); returns whether it did. Only the leases a peer's process is working on are renewed,
+    /// never all leases under its id: a peer restarted under the same id after a crash must not keep its
+    /// dead incarnation's leases alive (they run out and are taken over, by itself too).
+    func renew(
+        _ conn: any SQLConnection, _ scopeValue: some SQLBindable, position: Int, owner: String, leaseCount: Int, expires: Date
+    ) throws -> Bool {
         try conn.execute(
-            "UPDATE \(table) SET lease_expires_at = ? WHERE \(scope) = ? AND lease_owner = ? AND done_at IS NULL",
-            [expires, scopeValue, owner])
+            """
+            UPDATE \(table) SET lease_expires_at = ?
+            WHERE \(scope) = ? AND position = ? AND lease_owner = ? AND lease_count = ? AND done_at IS NULL
+            """,
+            [expires, scopeValue, position, owner, leaseCount]) == 1
     }
 
     /// Marks the item done with `result` when `owner` holds its lease number `leaseCount`; returns whether

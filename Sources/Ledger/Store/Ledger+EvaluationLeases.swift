@@ -10,7 +10,7 @@ extension Ledger {
     ///
     /// - Parameters:
     ///   - peer: the peer's id (`HOST-PID` by default in the CLI).
-    ///   - leaseSeconds: how long the lease holds unless renewed (``renewEvaluationLeases(run:peer:leaseSeconds:)``).
+    ///   - leaseSeconds: how long the lease holds unless renewed (``renewEvaluationLeases(_:leaseSeconds:)``).
     /// - Throws: ``LedgerError/Code/invalidRecord`` for an empty peer id, a `limit` below 1 or a
     ///   non-positive `leaseSeconds`; ``LedgerError/Code/database``.
     public func leaseEvaluationItems(run id: String, peer: String, limit: Int, leaseSeconds: Double) throws(LedgerError) -> [EvaluationLease] {
@@ -27,17 +27,30 @@ extension Ledger {
         }
     }
 
-    /// The heartbeat: extends every unfinished lease `peer` holds in run `id` to `leaseSeconds` from now;
-    /// returns how many it renewed. Call it well within `leaseSeconds` (every third of it, say).
+    /// The heartbeat: extends each of `leases` that its peer still holds to `leaseSeconds` from now, in
+    /// one transaction; returns the leases renewed (a lease taken over or completed meanwhile is left out).
+    /// Call it well within `leaseSeconds` (every third of it, say) with the leases the process is working on.
     ///
-    /// - Throws: ``LedgerError/Code/invalidRecord`` for an empty peer id or a non-positive
-    ///   `leaseSeconds`; ``LedgerError/Code/database``.
+    /// ```swift
+    /// let kept = try ledger.renewEvaluationLeases(inFlight, leaseSeconds: 60)
+    /// ```
+    ///
+    /// - Throws: ``LedgerError/Code/invalidRecord`` for a non-positive `leaseSeconds`;
+    ///   ``LedgerError/Code/database``.
     @discardableResult
-    public func renewEvaluationLeases(run id: String, peer: String, leaseSeconds: Double) throws(LedgerError) -> Int {
-        try Self.checkLease(peer: peer, leaseSeconds: leaseSeconds, context: "evaluation \(id)")
+    public func renewEvaluationLeases(_ leases: [EvaluationLease], leaseSeconds: Double) throws(LedgerError) -> [EvaluationLease] {
+        guard let first = leases.first else { return [] }
+        try Self.checkLease(peer: first.peer, leaseSeconds: leaseSeconds, context: "evaluation \(first.runID)")
         let expires = configuration.now().addingTimeInterval(leaseSeconds)
-        return try write("renew leases of evaluation \(id)") { conn in
-            try EvaluationRunSQL.items.renew(conn, id, owner: peer, expires: expires)
+        return try write("renew leases of evaluation \(first.runID)") { conn in
+            try leases.filter { lease in
+                try EvaluationRunSQL.items.renew(
+                    conn, lease.runID, position: lease.position, owner: lease.peer, leaseCount: lease.leaseCount, expires: expires)
+            }.map { lease in
+                var renewed = lease
+                renewed.expiresAt = expires
+                return renewed
+            }
         }
     }
 

@@ -1,8 +1,9 @@
-// ledger-crash-helper: writes a deterministic self-play workload into a FILE ledger, one attempt per
+// ledger-crash-helper: writes a deterministic self-play workload into a ledger (an SQLite file, or a
+// postgres:// URL with the password, if any, in PGPASSWORD), one attempt per
 // transaction, printing "recorded N" after each commit. The crash-safety test SIGKILLs it mid-way, runs it
 // again to completion with the same idempotency keys, and compares the result with a clean run.
 //
-// Usage: ledger-crash-helper LEDGER_PATH ATTEMPTS
+// Usage: ledger-crash-helper LEDGER_PATH_OR_URL ATTEMPTS
 import Foundation
 import Ledger
 
@@ -13,12 +14,13 @@ func report(_ line: String) {
 
 let arguments = CommandLine.arguments
 guard arguments.count == 3, let attemptTotal = Int(arguments[2]), attemptTotal >= 0 else {
-    FileHandle.standardError.write(Data("usage: ledger-crash-helper LEDGER_PATH ATTEMPTS\n".utf8))
+    FileHandle.standardError.write(Data("usage: ledger-crash-helper LEDGER_PATH_OR_URL ATTEMPTS\n".utf8))
     exit(64)
 }
 
 do {
-    let ledger = try Ledger.open(path: arguments[1], configuration: LedgerConfiguration(budget: BudgetSchedule(base: 1, cap: 16)))
+    let ledger = try Ledger.open(
+        location: LedgerLocation.parse(arguments[1]), configuration: LedgerConfiguration(budget: BudgetSchedule(base: 1, cap: 16)))
     try ledger.addProblems((0..<5).map { LedgerProblem(id: "p\($0)", informal: "Problem \($0)", tags: ["crash"]) })
     var formalizationIDs: [String] = []
     for index in 0..<50 {

@@ -50,11 +50,20 @@ enum CrashHelper {
 }
 
 @Suite struct CrashSafetyTests {
-    @Test func killedWriterLosesNoCommitAndRerunNeverDoubleCounts() throws {
+    /// The same body on an SQLite file and on PostgreSQL (two fresh schemas): a process killed mid-run
+    /// loses no commit, and rerunning it with the same idempotency keys finishes the work exactly once.
+    @Test(arguments: LedgerKind.allCases.filter { $0 != .inMemory })
+    func killedWriterLosesNoCommitAndRerunNeverDoubleCounts(kind: LedgerKind) throws {
         let helper = try #require(CrashHelper.executable, "ledger-crash-helper must be built with the tests")
         let directory = try TemporaryDirectory()
-        let crashed = directory.path("crashed.sqlite")
-        let clean = directory.path("clean.sqlite")
+        var keepAlive: [PostgresTestSchema] = []
+        func location(_ name: String) -> String? {
+            guard kind == .postgres else { return directory.path("\(name).sqlite") }
+            guard let base = TestPostgres.requireURL() else { return nil }
+            keepAlive.append(PostgresTestSchema(base: base))
+            return keepAlive.last?.url
+        }
+        guard let crashed = location("crashed"), let clean = location("clean") else { return }
         let total = 400
 
         let reported = try CrashHelper.runAndKill(helper, ledger: crashed, attempts: total, killAfter: 100)
@@ -62,7 +71,7 @@ enum CrashHelper {
 
         // Every commit the helper reported before SIGKILL is there, and the file is intact.
         do {
-            let afterKill = try Ledger.open(path: crashed)
+            let afterKill = try Ledger.open(location: .parse(crashed))
             #expect(try afterKill.integrityCheck() == ["ok"])
             let recorded = try afterKill.roundSummaries().reduce(0) { $0 + $1.attempts }
             #expect(recorded >= reported && recorded < total)
@@ -72,8 +81,8 @@ enum CrashHelper {
         #expect(try CrashHelper.run(helper, ledger: crashed, attempts: total) == 0)
         #expect(try CrashHelper.run(helper, ledger: clean, attempts: total) == 0)
 
-        let resumed = try Ledger.open(path: crashed)
-        let reference = try Ledger.open(path: clean)
+        let resumed = try Ledger.open(location: .parse(crashed))
+        let reference = try Ledger.open(location: .parse(clean))
         #expect(try resumed.integrityCheck() == ["ok"])
         #expect(try resumed.statusCounts() == reference.statusCounts())
         let counts: (Ledger) throws -> [[Int]] = { ledger in

@@ -3,10 +3,18 @@ import Ledger
 import Synchronization
 import Testing
 
-/// The ledger implementations every shared test body runs against.
+/// The ledger implementations every shared test body runs against: SQLite in memory, an SQLite file, and
+/// PostgreSQL (a fresh schema of the `LEANPLAY_TEST_POSTGRES_URL` server, see ``TestPostgres``).
 enum LedgerKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case inMemory
     case file
+    case postgres
+
+    /// Every kind, PostgreSQL only when its server is configured or under `CI=true` (where an unset
+    /// server fails the PostgreSQL variants instead of skipping them).
+    static var allCases: [LedgerKind] {
+        TestPostgres.shouldRun ? [.inMemory, .file, .postgres] : [.inMemory, .file]
+    }
 
     var testDescription: String { rawValue }
 }
@@ -40,22 +48,30 @@ final class TemporaryDirectory: Sendable {
 struct LedgerFixture {
     let ledger: Ledger
     let clock: ManualDateClock
+    /// A temporary directory (file ledgers keep their file there; tests write exports there); `nil` for
+    /// in-memory ledgers.
     let directory: TemporaryDirectory?
+    /// What must outlive the ledger (a PostgreSQL test schema, dropped when released).
+    let keepAlive: [AnyObject]
 
+    /// - Throws: the ledger's error, or ``PostgresUnavailable`` when `kind` is PostgreSQL and no server is
+    ///   configured (PostgreSQL is only in ``LedgerKind/allCases`` when one is, or under CI).
     init(_ kind: LedgerKind, budget: BudgetSchedule = BudgetSchedule(base: 1, cap: 8), shortenAttemptLimit: Int = 3) throws {
         let clock = ManualDateClock()
         let configuration = LedgerConfiguration(
             budget: budget, shortenAttemptLimit: shortenAttemptLimit, now: { clock.now })
         self.clock = clock
-        switch kind {
-        case .inMemory:
-            directory = nil
-            ledger = try Ledger.inMemory(configuration: configuration)
-        case .file:
-            let directory = try TemporaryDirectory()
-            self.directory = directory
-            ledger = try Ledger.open(path: directory.path("ledger.sqlite"), configuration: configuration)
+        var keepAlive: [AnyObject] = []
+        guard let ledger = try makeLedger(kind, configuration: configuration, keepAlive: &keepAlive) else {
+            throw PostgresUnavailable()
         }
+        self.ledger = ledger
+        switch kind {
+        case .inMemory: directory = nil
+        case .file: directory = keepAlive.first as? TemporaryDirectory
+        case .postgres: directory = try TemporaryDirectory()
+        }
+        self.keepAlive = keepAlive
     }
 
     /// Adds problem `problemID` (if needed) and a formalization whose hash is derived from the statement.
@@ -69,6 +85,11 @@ struct LedgerFixture {
             statementHash: "hash:" + statement, parentID: parent, variantOperator: parent == nil ? nil : "generalize",
             source: parent == nil ? .model : .symbolic, provenance: ["model": "test-model"])).id
     }
+}
+
+/// A PostgreSQL variant ran without `LEANPLAY_TEST_POSTGRES_URL` (only under `CI=true`).
+struct PostgresUnavailable: Error, CustomStringConvertible {
+    var description: String { "no PostgreSQL test server: run eval \"$(Scripts/start-postgres)\" first" }
 }
 
 /// A prove attempt with a deterministic key.

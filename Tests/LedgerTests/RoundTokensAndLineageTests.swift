@@ -41,7 +41,9 @@ import Testing
     /// Issue 10.3: `prove` passes share the numbering but are not self-play rounds.
     @Test(arguments: LedgerKind.allCases)
     func proveRoundsAreNotSelfPlayRounds(kind: LedgerKind) throws {
-        let ledger = try LedgerFixture(kind).ledger
+        let fixture = try LedgerFixture(kind)  // kept to the end: it owns the file or PostgreSQL schema
+        let ledger = fixture.ledger
+        defer { withExtendedLifetime(fixture) {} }
         let prove = try ledger.startRound(kind: .prove)
         #expect(prove.number == 1 && prove.kind == .prove)
         try ledger.finishRound(1, reportJSON: "{}")

@@ -15,7 +15,7 @@ struct Exporter {
         switch options.proofSelection {
         case .allAccepted:
             sql = """
-                SELECT a.formalization_id AS id, f.problem_id, f.header, f.statement, f.flags, a.proof,
+                SELECT f.id AS id, f.problem_id, f.header, f.statement, f.flags, a.proof,
                     MIN(a.id) AS first_attempt
                 FROM attempts a JOIN formalizations f ON f.id = a.formalization_id
                 WHERE a.verdict = 'accepted' AND a.kind IN ('prove', 'shorten') AND a.proof IS NOT NULL

@@ -18,26 +18,50 @@ import Testing
     static let problems = (1...6).map { EvaluatorTests.problem("p\($0)") }
         + [Problem(id: "informal_only", informal: "Show that 1 + 1 = 2.")]
 
-    /// A shared ledger file and the clock every peer's handle on it reads.
+    /// Where the peers' ledger is: an SQLite file, or a fresh schema of the PostgreSQL test server
+    /// (`LEANPLAY_TEST_POSTGRES_URL`; a case only when it is set, or under `CI=true`, where it must be).
+    enum Store: String, CaseIterable, CustomTestStringConvertible, Sendable {
+        case sqliteFile
+        case postgres
+
+        static var allCases: [Store] {
+            let environment = ProcessInfo.processInfo.environment
+            return environment["LEANPLAY_TEST_POSTGRES_URL"] != nil || environment["CI"] == "true" ? [.sqliteFile, .postgres] : [.sqliteFile]
+        }
+
+        var testDescription: String { rawValue }
+    }
+
+    /// A shared ledger and the clock every peer's handle on it may read.
     final class SharedEvaluationLedger: Sendable {
         let directory: URL
+        let location: LedgerLocation
         let time = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
 
-        init() throws {
+        init(_ store: Store = .sqliteFile) throws {
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("evaluation-peers-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            switch store {
+            case .sqliteFile:
+                location = .file(directory.appendingPathComponent("shared.sqlite").path)
+            case .postgres:
+                let base = try #require(
+                    ProcessInfo.processInfo.environment["LEANPLAY_TEST_POSTGRES_URL"],
+                    "LEANPLAY_TEST_POSTGRES_URL is unset: run eval \"$(Scripts/start-postgres)\" first")
+                let schema = "t_evaluation_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+                location = .postgres(base + (base.contains("?") ? "&" : "?") + "schema=\(schema)")
+            }
         }
 
         deinit { try? FileManager.default.removeItem(at: directory) }
 
-        var location: String { directory.appendingPathComponent("shared.sqlite").path }
-
-        /// A peer's own handle; `manualClock`: the ledger reads `time` instead of the system clock.
+        /// A peer's own handle (its own connection); `manualClock`: the ledger reads `time` instead of the
+        /// system clock.
         func open(manualClock: Bool = false) throws -> Ledger {
             let configuration = manualClock
                 ? LedgerConfiguration(now: { self.time.withLock { $0 } })
                 : LedgerConfiguration()
-            return try Ledger.open(path: location, configuration: configuration)
+            return try Ledger.open(location: location, configuration: configuration)
         }
 
         func advance(_ duration: Duration) {
@@ -66,11 +90,11 @@ import Testing
         results.map { var result = $0; result.searchSeconds = 0; return result }
     }
 
-    @Test func twoPeersGiveEveryProblemOneResultAndTheSingleProcessSummary() async throws {
+    @Test(arguments: Store.allCases) func twoPeersGiveEveryProblemOneResultAndTheSingleProcessSummary(store: Store) async throws {
         let singleModel = ScriptedModel(Self.scripts)
         let single = try await EvaluatorTests.evaluator(singleModel, CountingVerifier(), samples: 4, concurrency: 2).run(Self.problems)
 
-        let shared = try SharedEvaluationLedger()
+        let shared = try SharedEvaluationLedger(store)
         let (modelA, modelB) = (ScriptedModel(Self.scripts), ScriptedModel(Self.scripts))
         let peerA = Self.peer(try shared.open(), id: "host-a", model: modelA)
         let peerB = Self.peer(try shared.open(), id: "host-b", model: modelB)
@@ -94,10 +118,10 @@ import Testing
         #expect(try ledger.evaluationResults(run: a.runID).count == 6)
     }
 
-    @Test func aDeadPeersProblemIsTakenOverOnceItsLeaseRunsOut() async throws {
+    @Test(arguments: Store.allCases) func aDeadPeersProblemIsTakenOverOnceItsLeaseRunsOut(store: Store) async throws {
         let singleModel = ScriptedModel(Self.scripts)
         let single = try await EvaluatorTests.evaluator(singleModel, CountingVerifier(), samples: 4, concurrency: 1).run(Self.problems)
-        let shared = try SharedEvaluationLedger()
+        let shared = try SharedEvaluationLedger(store)
         let runID = try EvaluationPeer.runID(for: EvaluatorTests.evaluator(ScriptedModel([:]), CountingVerifier(), samples: 4).configuration)
         // A peer registered the run, leased p4 and died.
         let dead = try shared.open(manualClock: true)
@@ -127,8 +151,8 @@ import Testing
 
     /// A peer restarted under the same `--peer-id` after a crash: its heartbeat renews only what this
     /// process works on, so the dead incarnation's lease runs out and the new one takes the problem over.
-    @Test func aPeerRestartedUnderItsOwnIDTakesOverWhatItsDeadIncarnationHeld() async throws {
-        let shared = try SharedEvaluationLedger()
+    @Test(arguments: Store.allCases) func aPeerRestartedUnderItsOwnIDTakesOverWhatItsDeadIncarnationHeld(store: Store) async throws {
+        let shared = try SharedEvaluationLedger(store)
         let configuration = EvaluatorTests.evaluator(ScriptedModel([:]), CountingVerifier(), samples: 4).configuration
         let runID = try EvaluationPeer.runID(for: configuration)
         let crashed = try shared.open(manualClock: true)
@@ -148,8 +172,8 @@ import Testing
         #expect(outcome.completedHere == 6 && outcome.finishedHere && outcome.results.count == 6)
     }
 
-    @Test func finishedWorkIsNeverRedone() async throws {
-        let shared = try SharedEvaluationLedger()
+    @Test(arguments: Store.allCases) func finishedWorkIsNeverRedone(store: Store) async throws {
+        let shared = try SharedEvaluationLedger(store)
         let first = try await Self.peer(try shared.open(), id: "host-a", model: ScriptedModel(Self.scripts)).run(Self.problems)
         #expect(first.finishedHere)
 
@@ -160,15 +184,15 @@ import Testing
         #expect(again.results == first.results && again.summary == first.summary)
 
         // A fresh ledger, but results.jsonl already holds them: completed from those, no request.
-        let fresh = try SharedEvaluationLedger()
+        let fresh = try SharedEvaluationLedger(store)
         let resumed = ScriptedModel(Self.scripts)
         let fromFile = try await Self.peer(try fresh.open(), id: "host-c", model: resumed).run(Self.problems, finished: first.results)
         #expect(resumed.requests == 0 && fromFile.completedHere == 6)
         #expect(fromFile.results == first.results)
     }
 
-    @Test func anotherSelectionOfTheSameConfigurationIsAChangedConfiguration() async throws {
-        let shared = try SharedEvaluationLedger()
+    @Test(arguments: Store.allCases) func anotherSelectionOfTheSameConfigurationIsAChangedConfiguration(store: Store) async throws {
+        let shared = try SharedEvaluationLedger(store)
         _ = try await Self.peer(try shared.open(), id: "host-a", model: ScriptedModel(Self.scripts)).run(Array(Self.problems.prefix(3)))
         let error = await #expect(throws: EvaluationError.self) {
             try await Self.peer(try shared.open(), id: "host-b", model: ScriptedModel(Self.scripts)).run(Self.problems)

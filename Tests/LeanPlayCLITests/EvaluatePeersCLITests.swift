@@ -118,10 +118,13 @@ struct EvaluatePeersCLITests {
         #expect(summary["problems"] as? Int == 6)
     }
 
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["LEANPLAY_TEST_POSTGRES_URL"] != nil))
+    /// The same on PostgreSQL: runs when `LEANPLAY_TEST_POSTGRES_URL` is set, and under `CI=true`, where
+    /// an unset server fails it.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["LEANPLAY_TEST_POSTGRES_URL"] != nil
+                   || ProcessInfo.processInfo.environment["CI"] == "true"))
     func twoProcessesOnOnePostgreSQLDatabaseMatchOneProcess() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let url = try #require(environment["LEANPLAY_TEST_POSTGRES_URL"])
+        let url = try #require(environment["LEANPLAY_TEST_POSTGRES_URL"], "run eval \"$(Scripts/start-postgres)\" first")
         let schema = "evaluate_peers_\(UUID().uuidString.prefix(8).lowercased())"
         let db = url + (url.contains("?") ? "&" : "?") + "schema=\(schema)"
         try await Self.twoPeersMatchOneProcess(

@@ -9,22 +9,39 @@ import Testing
 @Suite struct EvaluationRunTests {
     static let problems = ["p_a", "p_b", "p_c"]
 
-    /// One shared ledger for a test: an SQLite file opened once per peer.
+    /// One shared ledger for a test, opened once per peer: an SQLite file, or a fresh schema of the
+    /// PostgreSQL test server (an in-memory ledger cannot be shared, so it is not a case here).
     struct SharedLedger {
-        let directory: TemporaryDirectory
+        let location: LedgerLocation
         let clock = ManualDateClock()
+        let keepAlive: [AnyObject]
 
-        init() throws { directory = try TemporaryDirectory() }
+        init(_ kind: LedgerKind) throws {
+            switch kind {
+            case .inMemory, .file:
+                let directory = try TemporaryDirectory()
+                location = .file(directory.path("shared.sqlite"))
+                keepAlive = [directory]
+            case .postgres:
+                guard let base = TestPostgres.requireURL() else { throw PostgresUnavailable() }
+                let schema = PostgresTestSchema(base: base)
+                location = .postgres(schema.url)
+                keepAlive = [schema]
+            }
+        }
 
-        /// A peer's own handle on the shared ledger.
+        /// A peer's own handle on the shared ledger (its own connection), reading the test's clock.
         func peer() throws -> Ledger {
             let clock = clock
-            return try Ledger.open(path: directory.path("shared.sqlite"), configuration: LedgerConfiguration(now: { clock.now }))
+            return try Ledger.open(location: location, configuration: LedgerConfiguration(now: { clock.now }))
         }
     }
 
-    @Test func theFirstRegistrationWinsAndASecondPeerGetsTheSameList() throws {
-        let shared = try SharedLedger()
+    /// The stores a ledger can be shared on.
+    static let kinds = LedgerKind.allCases.filter { $0 != .inMemory }
+
+    @Test(arguments: kinds) func theFirstRegistrationWinsAndASecondPeerGetsTheSameList(kind: LedgerKind) throws {
+        let shared = try SharedLedger(kind)
         let (a, b) = (try shared.peer(), try shared.peer())
         let first = try a.registerEvaluationRun(id: "run1", configuration: "{\"samples\":1}", problemIDs: Self.problems)
         shared.clock.advance(seconds: 5)
@@ -35,8 +52,8 @@ import Testing
         #expect(try a.evaluationRun("other") == nil)
     }
 
-    @Test func anotherProblemListUnderTheSameIDIsRefusedNamingTheDifference() throws {
-        let shared = try SharedLedger()
+    @Test(arguments: kinds) func anotherProblemListUnderTheSameIDIsRefusedNamingTheDifference(kind: LedgerKind) throws {
+        let shared = try SharedLedger(kind)
         let (a, b) = (try shared.peer(), try shared.peer())
         try a.registerEvaluationRun(id: "run1", configuration: "{}", problemIDs: Self.problems)
         let reordered = #expect(throws: LedgerError.self) {
@@ -52,8 +69,8 @@ import Testing
         #expect(try a.evaluationRun("run1")?.problemIDs == Self.problems, "the stored list is unchanged")
     }
 
-    @Test func twoPeersNeverLeaseTheSameProblem() throws {
-        let shared = try SharedLedger()
+    @Test(arguments: kinds) func twoPeersNeverLeaseTheSameProblem(kind: LedgerKind) throws {
+        let shared = try SharedLedger(kind)
         let (a, b) = (try shared.peer(), try shared.peer())
         try a.registerEvaluationRun(id: "run1", configuration: "{}", problemIDs: Self.problems)
         let leasedByA = try a.leaseEvaluationItems(run: "run1", peer: "host-1", limit: 2, leaseSeconds: 60)
@@ -66,8 +83,8 @@ import Testing
         #expect(try b.evaluationLeases(run: "run1") == leasedByA + leasedByB, "who holds what")
     }
 
-    @Test func aDeadPeersProblemIsTakenOverAfterItsLeaseRunsOutAndItsLateResultIsRefused() throws {
-        let shared = try SharedLedger()
+    @Test(arguments: kinds) func aDeadPeersProblemIsTakenOverAfterItsLeaseRunsOutAndItsLateResultIsRefused(kind: LedgerKind) throws {
+        let shared = try SharedLedger(kind)
         let (a, b) = (try shared.peer(), try shared.peer())
         try a.registerEvaluationRun(id: "run1", configuration: "{}", problemIDs: ["p_a"])
         let leaseA = try #require(try a.leaseEvaluationItems(run: "run1", peer: "host-1", limit: 1, leaseSeconds: 60).first)
@@ -97,8 +114,8 @@ import Testing
         #expect(results.first?.doneAt == shared.clock.now)
     }
 
-    @Test func aLeaseThatRanOutWithNobodyTakingItOverStillCompletes() throws {
-        let shared = try SharedLedger()
+    @Test(arguments: kinds) func aLeaseThatRanOutWithNobodyTakingItOverStillCompletes(kind: LedgerKind) throws {
+        let shared = try SharedLedger(kind)
         let a = try shared.peer()
         try a.registerEvaluationRun(id: "run1", configuration: "{}", problemIDs: ["p_a"])
         let lease = try #require(try a.leaseEvaluationItems(run: "run1", peer: "host-1", limit: 1, leaseSeconds: 10).first)
@@ -107,8 +124,8 @@ import Testing
         #expect(try a.evaluationProgress(run: "run1").isComplete)
     }
 
-    @Test func aReleasedProblemIsLeasableAtOnceAndTheReleasingPeerCannotCompleteIt() throws {
-        let shared = try SharedLedger()
+    @Test(arguments: kinds) func aReleasedProblemIsLeasableAtOnceAndTheReleasingPeerCannotCompleteIt(kind: LedgerKind) throws {
+        let shared = try SharedLedger(kind)
         let (a, b) = (try shared.peer(), try shared.peer())
         try a.registerEvaluationRun(id: "run1", configuration: "{}", problemIDs: ["p_a"])
         let leaseA = try #require(try a.leaseEvaluationItems(run: "run1", peer: "host-1", limit: 1, leaseSeconds: 60).first)
@@ -120,8 +137,8 @@ import Testing
         try b.completeEvaluationItem(leaseB, resultJSON: "{}")
     }
 
-    @Test func theRunIsFinishedExactlyOnceAndOnlyWhenEveryProblemIsDone() throws {
-        let shared = try SharedLedger()
+    @Test(arguments: kinds) func theRunIsFinishedExactlyOnceAndOnlyWhenEveryProblemIsDone(kind: LedgerKind) throws {
+        let shared = try SharedLedger(kind)
         let (a, b) = (try shared.peer(), try shared.peer())
         try a.registerEvaluationRun(id: "run1", configuration: "{}", problemIDs: Self.problems)
         for lease in try a.leaseEvaluationItems(run: "run1", peer: "host-1", limit: 2, leaseSeconds: 60) {
@@ -143,8 +160,8 @@ import Testing
         #expect(throws: LedgerError.self) { try a.finishEvaluationRun("nope", peer: "host-1", summary: "{}") }
     }
 
-    @Test func peersLeasingConcurrentlyCompleteEveryProblemOnce() async throws {
-        let shared = try SharedLedger()
+    @Test(arguments: kinds) func peersLeasingConcurrentlyCompleteEveryProblemOnce(kind: LedgerKind) async throws {
+        let shared = try SharedLedger(kind)
         let ids = (0..<40).map { "p\($0)" }
         try shared.peer().registerEvaluationRun(id: "run1", configuration: "{}", problemIDs: ids)
         let peers = try (0..<3).map { _ in try shared.peer() }
@@ -165,8 +182,8 @@ import Testing
         #expect(try peers[0].evaluationProgress(run: "run1") == EvaluationRunProgress(total: ids.count, done: ids.count, leased: 0))
     }
 
-    @Test func aLongProblemListIsStoredOnceInBenchmarkOrder() throws {
-        let shared = try SharedLedger()
+    @Test(arguments: kinds) func aLongProblemListIsStoredOnceInBenchmarkOrder(kind: LedgerKind) throws {
+        let shared = try SharedLedger(kind)
         let ids = (0..<701).map { "problem_\($0)" }
         try shared.peer().registerEvaluationRun(id: "long", configuration: "{}", problemIDs: ids)
         #expect(try shared.peer().registerEvaluationRun(id: "long", configuration: "{}", problemIDs: ids).problemIDs == ids)
@@ -174,8 +191,8 @@ import Testing
         #expect(leases.map(\.problemID) == ids && leases.map(\.position) == Array(0..<701))
     }
 
-    @Test func leasingNeedsAPeerIDAndAPositiveLease() throws {
-        let shared = try SharedLedger()
+    @Test(arguments: kinds) func leasingNeedsAPeerIDAndAPositiveLease(kind: LedgerKind) throws {
+        let shared = try SharedLedger(kind)
         let a = try shared.peer()
         try a.registerEvaluationRun(id: "run1", configuration: "{}", problemIDs: Self.problems)
         #expect(throws: LedgerError.self) { try a.leaseEvaluationItems(run: "run1", peer: "", limit: 1, leaseSeconds: 60) }

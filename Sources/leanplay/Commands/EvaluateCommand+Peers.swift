@@ -9,7 +9,7 @@ extension EvaluateCommand {
         db: String, context: CommandContext, configuration: EvaluationConfiguration, models: ModelRoster,
         selection: [Problem], badLines: [String], directory: EvaluationDirectory, finished: [ProblemResult]
     ) async throws {
-        let ledger = try LedgerOption.open(db, mustExist: false)
+        let ledger = try Self.openShared(db)
         let peerID = self.peerID ?? EvaluationPeer.defaultPeerID
         let needsModel = configuration.strategy.needsModel
         let prompts = needsModel ? try context.configuration.promptLibrary(workingDirectory: context.workingDirectory) : nil
@@ -35,7 +35,24 @@ extension EvaluateCommand {
         }
         EvaluateSupport.printTable(outcome.summary, resumed: 0)
         let peers = outcome.completedByPeer.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        print("shared through \(ledger.path ?? db): run \(outcome.runID.prefix(12)) · \(peerID) completed \(outcome.completedHere) "
+        print("shared through \(LedgerLocation.parse(db)): run \(outcome.runID.prefix(12)) · \(peerID) completed \(outcome.completedHere) "
               + "problem(s) now · by peer: \(peers) · " + (outcome.finishedHere ? "finished by this peer" : "finished by another peer"))
+    }
+
+    /// The shared ledger: an SQLite file (created when missing), or a PostgreSQL database
+    /// (`postgres://USER@HOST:PORT/DB`, the password from `PGPASSWORD`).
+    ///
+    /// - Throws: as ``LedgerOption/open(_:mustExist:)`` for a file; for PostgreSQL ``CLIError``
+    ///   `.outputUnwritable` naming the URL without password when the database cannot be opened, and
+    ///   ``LedgerError/Code/newerSchema`` as it is.
+    static func openShared(_ db: String) throws -> Ledger {
+        let location = LedgerLocation.parse(db)
+        guard case .postgres(let url) = location else { return try LedgerOption.open(db, mustExist: false) }
+        do {
+            return try Ledger.open(url: url)
+        } catch {
+            if error.code == .newerSchema { throw error }
+            throw CLIError(.outputUnwritable, "--db \(location): \(error.message)")
+        }
     }
 }

@@ -133,8 +133,13 @@ import Testing
         #expect(try a.releaseEvaluationItem(leaseA) == false, "released once")
         let leaseB = try #require(try b.leaseEvaluationItems(run: "run1", peer: "host-2", limit: 1, leaseSeconds: 60).first)
         #expect(leaseB.leaseCount == 2)
+        #expect(try a.releaseEvaluationLeases(run: "run1", peer: "host-1") == 0, "host-1 holds nothing any more")
+        #expect(try b.releaseEvaluationLeases(run: "run1", peer: "host-2") == 1)
+        #expect(throws: LedgerError.self) { try b.completeEvaluationItem(leaseB, resultJSON: "{}") }
+        let again = try #require(try b.leaseEvaluationItems(run: "run1", peer: "host-2", limit: 1, leaseSeconds: 60).first)
+        #expect(again.leaseCount == 3)
+        try b.completeEvaluationItem(again, resultJSON: "{}")
         #expect(throws: LedgerError.self) { try a.completeEvaluationItem(leaseA, resultJSON: "{}") }
-        try b.completeEvaluationItem(leaseB, resultJSON: "{}")
     }
 
     @Test(arguments: kinds) func theRunIsFinishedExactlyOnceAndOnlyWhenEveryProblemIsDone(kind: LedgerKind) throws {

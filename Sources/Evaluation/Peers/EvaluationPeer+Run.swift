@@ -8,7 +8,8 @@ extension EvaluationPeer {
     /// all results back and finishes the run (once, whichever peer gets there first).
     ///
     /// Problems without a formal statement are skipped, as in ``Evaluator/run(_:progress:onResult:)``.
-    /// The peer registers the run (or joins it), then repeatedly leases problems — at most the
+    /// The peer registers the run (or joins it), frees leases held under its own id (a crashed earlier
+    /// run of this peer), then repeatedly leases problems — at most the
     /// configuration's `concurrency` in flight — evaluates each and completes it with its result, renewing
     /// its leases every third of ``leaseSeconds``; with nothing to lease while other peers hold the last
     /// problems it waits ``pollInterval`` and looks again, taking over problems whose lease ran out.
@@ -73,7 +74,11 @@ extension EvaluationPeer {
     ) async throws(EvaluationError) -> Int {
         let concurrency = evaluator.configuration.concurrency
         let slots = SampleSlots(concurrency)
-        let start = try ledgerCall { () throws(LedgerError) in try ledger.evaluationProgress(run: runID) }
+        // Leases under this id are a dead incarnation's (ids are unique among running peers): free them now.
+        let start = try ledgerCall { () throws(LedgerError) in
+            try ledger.releaseEvaluationLeases(run: runID, peer: peerID)
+            return try ledger.evaluationProgress(run: runID)
+        }
         let counter = ProgressCounter(total: start.total - start.done)
         let held = HeldLeases()
         do {

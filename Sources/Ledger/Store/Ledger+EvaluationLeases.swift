@@ -85,6 +85,24 @@ extension Ledger {
         }
     }
 
+    /// Ends every lease `peer` holds on unfinished problems of run `id`, so they can be leased at once;
+    /// returns how many. A peer restarted under the same id after a crash calls it before leasing, so it
+    /// takes over what its dead incarnation held without waiting for the leases to run out (peer ids are
+    /// unique among running peers).
+    ///
+    /// - Throws: ``LedgerError/Code/database``.
+    @discardableResult
+    public func releaseEvaluationLeases(run id: String, peer: String) throws(LedgerError) -> Int {
+        try write("release leases of \(peer) in evaluation \(id)") { conn in
+            try conn.execute(
+                """
+                UPDATE evaluation_items SET lease_owner = NULL, lease_expires_at = NULL
+                WHERE run_id = ? AND lease_owner = ? AND done_at IS NULL
+                """,
+                [id, peer])
+        }
+    }
+
     /// The leases held on unfinished problems of run `id`, by position, expired ones included (compare
     /// ``EvaluationLease/expiresAt`` with the clock): who works on what, for reports.
     ///

@@ -66,7 +66,7 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(help: "Share the evaluation through this ledger (an SQLite file, or a PostgreSQL URL): evaluate processes started with the same flags and --db split the problems, each writing every result to its own --out.")
     var db: String?
 
-    @Option(help: "With --db: this process's id among the peers (default HOST-PID).")
+    @Option(help: "With --db: this process's id among the peers (default HOST-PID; unique among running peers; a restarted peer that reuses its id takes its problems back at once).")
     var peerID: String?
 
     @Option(help: "With --db: seconds a problem stays leased to a peer without its heartbeat; a dead peer's problems are taken over after this (default 60).")

@@ -21,9 +21,9 @@ extension Ledger {
     ///   - passwordEnvironmentVariable: the variable holding the password (`[ledger] password_env`); unset
     ///     or empty means no password (trust or peer authentication).
     ///   - environment: where the password, `PGUSER` and `USER` are read (tests pass their own).
-    /// - Throws: ``LedgerError/Code/openFailed`` with what to do when the URL is malformed or holds a
-    ///   password, the server is not running or unreachable, authentication fails, or the database does not
-    ///   exist; ``LedgerError/Code/newerSchema`` when a newer LeanPlay migrated the database;
+    /// - Throws: ``LedgerError/Code/invalidLocation`` when the URL is malformed or holds a password;
+    ///   ``LedgerError/Code/serverUnavailable`` with what to do when the server is not running or
+    ///   unreachable, authentication fails, or the database does not exist; ``LedgerError/Code/newerSchema`` when a newer LeanPlay migrated the database;
     ///   ``LedgerError/Code/migrationFailed`` when migrating fails (nothing of it is kept). Errors never
     ///   contain the password.
     public static func open(

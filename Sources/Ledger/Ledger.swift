@@ -57,7 +57,7 @@ public final class Ledger: Sendable {
         try requireSQLiteOrAbsent(path)
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: SQLiteLedgerStore.databaseConfiguration(configuration))
+            pool = try SQLiteLedgerStore.openPool(path: path, configuration: configuration)
         } catch {
             throw LedgerError(
                 .openFailed,

@@ -18,6 +18,8 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
             case invalidTransition = "invalid-transition"
             case corruptRow = "corrupt-row"
             case exportFailed = "export-failed"
+            case invalidLocation = "invalid-location"
+            case serverUnavailable = "server-unavailable"
             case lostLease = "lost-lease"
             case evaluationRunMismatch = "evaluation-run-mismatch"
         }
@@ -51,8 +53,16 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let corruptRow = Code(kind: .corruptRow)
         /// Writing an export failed.
         public static let exportFailed = Code(kind: .exportFailed)
-        /// A peer's lease on a work item ran out and another peer took the item over (or completed it):
-        /// the other peer's work stands; drop this result and lease the next item.
+        /// A ledger URL cannot be used as written (not `postgres://USER@HOST:PORT/DATABASE`, a password
+        /// inside it, an unknown parameter, a bad port or schema name); the message says what to change.
+        public static let invalidLocation = Code(kind: .invalidLocation)
+        /// The ledger's PostgreSQL server cannot be reached or refuses the connection (not running,
+        /// unreachable, authentication failed, no such database, no free connection slot, TLS refused);
+        /// the message says what to check.
+        public static let serverUnavailable = Code(kind: .serverUnavailable)
+        /// This peer no longer holds the lease on a work item: it expired and another peer took the item
+        /// over (or completed it). The item's attempts are in the ledger under their idempotency keys, so
+        /// nothing is lost; drop the item and lease another.
         public static let lostLease = Code(kind: .lostLease)
         /// An evaluation run is already registered under this id with another problem list or
         /// configuration (peers started with different `--split`/`--ids`/`--limit` or another benchmark

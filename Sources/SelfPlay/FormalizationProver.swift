@@ -10,6 +10,8 @@ public struct FormalizationProver: Sendable {
     public var prover: StatementProver
     /// The ledger the queue came from and the attempts go to.
     public var ledger: Ledger
+    /// The peer id stamped on every attempt recorded (nil outside a peer).
+    public var peer: String?
 
     /// Creates a formalization prover.
     public init(prover: StatementProver, ledger: Ledger) {
@@ -43,7 +45,7 @@ public struct FormalizationProver: Sendable {
             throw ProverError(.invalidStatement, "The stored statement does not parse: \(error)", context: id)
         }
         let configuration = prover.configuration
-        let recorder = LedgerAttemptRecorder(ledger: ledger, round: round)
+        let recorder = LedgerAttemptRecorder(ledger: ledger, round: round, peer: peer)
         var known: [String] = []
         if kind == .shorten, let best = try ledgerCall(id, { () throws(LedgerError) in try ledger.formalization(id) })?.bestProof {
             known.append(best)

@@ -9,11 +9,14 @@ public struct LedgerAttemptRecorder: AttemptRecording {
     public let ledger: Ledger
     /// The round stamped on every record.
     public let round: Int
+    /// The peer id stamped on every record (nil outside a peer).
+    public let peer: String?
 
-    /// Creates a recorder for `round`.
-    public init(ledger: Ledger, round: Int) {
+    /// Creates a recorder for `round`, recording as `peer`.
+    public init(ledger: Ledger, round: Int, peer: String? = nil) {
         self.ledger = ledger
         self.round = round
+        self.peer = peer
     }
 
     /// The attempt recorded under `key`, summarized for resuming.
@@ -38,7 +41,9 @@ public struct LedgerAttemptRecorder: AttemptRecording {
     public func record(_ attempt: ProofAttempt, formalizationID: String) async throws(ProverError) {
         do {
             let repairedFrom = try attempt.repairedFromKey.flatMap { key throws(LedgerError) in try ledger.attempt(key: key)?.id }
-            _ = try ledger.recordAttempt(Self.record(attempt, formalizationID: formalizationID, round: round, repairedFrom: repairedFrom))
+            var record = Self.record(attempt, formalizationID: formalizationID, round: round, repairedFrom: repairedFrom)
+            record.peer = peer
+            _ = try ledger.recordAttempt(record)
         } catch {
             throw ProverError(.ledger, "Recording attempt \(attempt.key) failed: \(error.message)", context: formalizationID)
         }

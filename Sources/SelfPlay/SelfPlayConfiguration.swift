@@ -34,6 +34,9 @@ public struct SelfPlayConfiguration: Sendable, Hashable {
     public var variantSampling = SamplingParameters()
     /// Statement repair rounds of the formalizer (`[search] repair_rounds`).
     public var formalizationRepairRounds = AutoformalizationSettings().repairRounds
+    /// How this process shares the ledger with other peers (peer id, lease length, polling); the default
+    /// is a peer named `HOST-PID` with 60-second leases.
+    public var peer = PeerConfiguration()
 
     /// Creates a configuration.
     public init(

@@ -50,33 +50,42 @@ public struct SelfPlayEngine: Sendable {
     ///   call), `.ledger` when the ledger fails, `.configuration` before any work when the automation
     ///   portfolio is empty and no model is configured.
     public func runRound(progress: SelfPlayProgressHandler? = nil) async throws(ProverError) -> SelfPlayRoundReport {
+        guard let report = try await runRound(untilFinished: Int.max, progress: progress) else {
+            preconditionFailure("a ledger cannot hold Int.max finished rounds")
+        }
+        return report
+    }
+
+    /// Runs one round as a peer (or joins or resumes the unfinished one) unless the ledger already holds
+    /// `rounds` finished self-play rounds; then returns nil. The report returned is the round's stored one.
+    ///
+    /// Peers sharing the ledger (``SelfPlayConfiguration/peer``) divide the round: one runs the conjecture
+    /// stage while the others wait, the work list is stored once, every peer leases its items (one peer
+    /// per item at a time, taken over when a dead peer's lease expires), and the round is finished exactly
+    /// once, by the peer that sees every item done. Run it in a loop until it returns nil, as
+    /// `leanplay selfplay --rounds N` does.
+    ///
+    /// - Throws: as ``runRound(progress:)``.
+    public func runRound(untilFinished rounds: Int, progress: SelfPlayProgressHandler? = nil) async throws(ProverError) -> SelfPlayRoundReport? {
         try ProverLoop.checkStrategies(StatementProver(configuration: configuration.prover, services: services))
-        let round = try FormalizationProver.ledgerCall("round") { () throws(LedgerError) in try ledger.startRound(kind: .selfPlay) }.number
+        let ledger = self.ledger
+        try configuration.peer.register(in: ledger, command: "selfplay")
+        let started = try FormalizationProver.ledgerCall("round") { () throws(LedgerError) in
+            try ledger.startRound(kind: .selfPlay, unlessFinished: rounds)
+        }
+        guard let round = started?.number else { return nil }
         let (services, meter) = self.services.metered(ledger: ledger, round: round)
-        let loop = ProverLoop(prover: StatementProver(configuration: configuration.prover, services: services), ledger: ledger)
+        let loop = ProverLoop(
+            prover: StatementProver(configuration: configuration.prover, services: services), ledger: ledger,
+            peer: configuration.peer)
         var report = SelfPlayRoundReport(round: round)
-
-        let intake = CorpusIntake(ledger: ledger, validator: validator, defaultHeader: configuration.defaultHeader)
-        let counts = try await intake.intake(corpus, round: round, progress: progress)
-        report.newFormalizations += counts.added
-        report.illFormed += counts.illFormed
-        report.problems += counts.problems
-
-        let conjecturer = SelfPlayConjecturer(
-            ledger: ledger, services: services, validator: validator, configuration: configuration, corpus: corpus)
-        let conjectured = try await conjecturer.conjecture(unformalized: counts.unformalized, round: round, progress: progress)
-        report.newFormalizations += conjectured.added
-        report.newVariants += conjectured.variants
-        report.illFormed += conjectured.illFormed
-        report.unformalizedProblems += conjectured.unformalized
-        report.problems += conjectured.problems
+        try await conjectureStage(round: round, services: services, progress: progress).apply(to: &report)
 
         report.absorb(try await loop.work(queueLimit: configuration.queueLimit, round: round, progress: progress))
         report.exports = try export(round: round)
         try loop.addTokens(to: &report, meter: meter)
         progress?(SelfPlayProgress(round: round, stage: .finish, completed: 1, total: 1))
-        try loop.finish(report)
-        return report
+        return try loop.finishOnce(report)
     }
 
     /// Writes the configured training exports; returns lines written per kind.

@@ -132,7 +132,7 @@ struct EvaluatePeersCLITests {
     }
 
     /// A peer killed with SIGKILL while it holds a problem: the next peer takes the problem over once the
-    /// lease runs out, and the evaluation ends with every problem once.
+    /// lease runs out (`[ledger] lease_seconds = 2`), and the evaluation ends with every problem once.
     @Test func aKilledPeersProblemIsTakenOver() async throws {
         let directory = try CLIRunner.temporaryDirectory()
         try Self.bench.write(to: directory.appendingPathComponent("bench.jsonl"), atomically: true, encoding: .utf8)
@@ -141,7 +141,8 @@ struct EvaluatePeersCLITests {
         let slowREPL = repl + " --delay-ms 1500"
         let server = try Self.server()
         defer { server.stop() }
-        let peer = ["--db", "shared.sqlite", "--lease-seconds", "2"]
+        let peer = ["--db", "shared.sqlite"]
+        try "[ledger]\nlease_seconds = 2\n".write(to: directory.appendingPathComponent("leanplay.toml"), atomically: true, encoding: .utf8)
 
         let victim = Process()
         victim.executableURL = CLIRunner.executable
@@ -189,8 +190,8 @@ struct EvaluatePeersCLITests {
         try Self.bench.write(to: directory.appendingPathComponent("bench.jsonl"), atomically: true, encoding: .utf8)
         let run = try await CLIRunner.run(["evaluate", "bench.jsonl", "--out", "x", "--peer-id", "me"], in: directory)
         #expect(run.exitCode == 64 && run.stderr.contains("--db"), "stderr: \(run.stderr)")
-        let lease = try await CLIRunner.run(["evaluate", "bench.jsonl", "--out", "x", "--db", "l.sqlite", "--lease-seconds", "0"], in: directory)
-        #expect(lease.exitCode == 64 && lease.stderr.contains("--lease-seconds"), "stderr: \(lease.stderr)")
+        let empty = try await CLIRunner.run(["evaluate", "bench.jsonl", "--out", "x", "--db", "l.sqlite", "--peer-id", " "], in: directory)
+        #expect(empty.exitCode == 64 && empty.stderr.contains("--peer-id"), "stderr: \(empty.stderr)")
     }
 
     static func sha256(_ data: Data) throws -> String {

@@ -284,7 +284,7 @@ import Testing
             try Ledger.open(
                 url: "postgres://alice@127.0.0.1:1/ledger", environment: ["PGPASSWORD": secret, "USER": "alice"])
         }
-        #expect(error?.code == .openFailed)
+        #expect(error?.code == .serverUnavailable)
         #expect(error?.message.contains("is the server running on 127.0.0.1:1?") == true, "\(error?.message ?? "")")
         #expect(error?.message.contains("Running on many machines") == true)
         #expect(error?.description.contains(secret) == false)
@@ -300,7 +300,7 @@ import Testing
         let error = #expect(throws: LedgerError.self) {
             try Ledger.open(url: missing.redacted, passwordEnvironmentVariable: "LEDGER_PW", environment: ["LEDGER_PW": secret])
         }
-        #expect(error?.code == .openFailed)
+        #expect(error?.code == .serverUnavailable)
         #expect(error?.message.contains("database leanplay_no_such_database does not exist") == true, "\(error?.message ?? "")")
         #expect(error?.message.contains("createdb") == true)
         #expect(error?.description.contains(secret) == false)
@@ -316,7 +316,7 @@ import Testing
         let error = #expect(throws: LedgerError.self) {
             try Ledger.open(url: url.redacted, environment: ["PGPASSWORD": secret])
         }
-        #expect(error?.code == .openFailed)
+        #expect(error?.code == .serverUnavailable)
         #expect(error?.message.contains("authentication failed for user leanplay_no_such_role") == true, "\(error?.message ?? "")")
         #expect(error?.message.contains("PGPASSWORD") == true)
         #expect(error?.description.contains(secret) == false)
@@ -329,7 +329,7 @@ import Testing
         var url = try PostgresLedgerURL.parse(base, environment: ProcessInfo.processInfo.environment)
         url.sslMode = .require
         let error = #expect(throws: LedgerError.self) { try Ledger.open(url: url.redacted) }
-        #expect(error?.code == .openFailed)
+        #expect(error?.code == .serverUnavailable)
         #expect(error?.message.contains("does not offer TLS") == true, "\(error?.message ?? "")")
         #expect(error?.message.contains("sslmode=prefer") == true)
     }

@@ -28,7 +28,7 @@ import Testing
     ])
     func aPasswordInTheURLIsRefusedAndNeverRepeated(text: String) {
         let error = #expect(throws: LedgerError.self) { try PostgresLedgerURL.parse(text, environment: environment) }
-        #expect(error?.code == .openFailed)
+        #expect(error?.code == .invalidLocation)
         #expect(error?.message.contains("PGPASSWORD") == true)
         #expect(error?.message.contains("password_env") == true)
         #expect(error?.description.contains("s3cr3t-pw") == false)
@@ -45,7 +45,7 @@ import Testing
     ])
     func badURLsSayWhatIsWrong(text: String, expected: String) {
         let error = #expect(throws: LedgerError.self) { try PostgresLedgerURL.parse(text, environment: environment) }
-        #expect(error?.code == .openFailed)
+        #expect(error?.code == .invalidLocation)
         #expect(error?.message.contains(expected) == true, "\(error?.message ?? "")")
     }
 

@@ -34,6 +34,8 @@ public struct LeanPlayConfiguration: Sendable, Hashable, Codable {
     public var prompts: PromptsSection
     /// Self-play and prover knobs.
     public var search: SearchSection
+    /// How peers share a ledger (lease length).
+    public var ledger: LedgerSection
 
     /// The all-defaults configuration.
     public init(
@@ -42,7 +44,8 @@ public struct LeanPlayConfiguration: Sendable, Hashable, Codable {
         models: [String: ModelSection] = [:],
         cache: CacheSection = .init(),
         prompts: PromptsSection = .init(),
-        search: SearchSection = .init()
+        search: SearchSection = .init(),
+        ledger: LedgerSection = .init()
     ) {
         self.lean = lean
         self.verification = verification
@@ -50,6 +53,7 @@ public struct LeanPlayConfiguration: Sendable, Hashable, Codable {
         self.cache = cache
         self.prompts = prompts
         self.search = search
+        self.ledger = ledger
     }
 
     /// Decodes a whole `leanplay.toml`; absent sections keep their defaults.
@@ -63,6 +67,7 @@ public struct LeanPlayConfiguration: Sendable, Hashable, Codable {
         cache = try container.decodeIfPresent(CacheSection.self, forKey: .cache) ?? .init()
         prompts = try container.decodeIfPresent(PromptsSection.self, forKey: .prompts) ?? .init()
         search = try container.decodeIfPresent(SearchSection.self, forKey: .search) ?? .init()
+        ledger = try container.decodeIfPresent(LedgerSection.self, forKey: .ledger) ?? .init()
     }
 }
 

@@ -23,14 +23,21 @@ extension LeanPlayConfiguration {
     /// The conjecture stage takes `temperature`, `top_p` and `max_tokens` of `[models.formalizer]` and
     /// `[models.variant_generator]` (each inheriting `[models.default]`), and `[search] repair_rounds` for
     /// statement repair.
-    public func selfPlayConfiguration(queueLimit: Int = 64, exportDirectory: URL? = nil) -> SelfPlayConfiguration {
+    public func selfPlayConfiguration(queueLimit: Int = 64, exportDirectory: URL? = nil, peer: PeerConfiguration? = nil) -> SelfPlayConfiguration {
         var configuration = SelfPlayConfiguration(
             prover: proverConfiguration, defaultHeader: lean.defaultHeader, queueLimit: queueLimit, seed: search.seed,
             exportDirectory: exportDirectory)
+        configuration.peer = peer ?? peerConfiguration()
         configuration.formalizerSampling = sampling(for: .formalizer)
         configuration.variantSampling = sampling(for: .variantGenerator)
         configuration.formalizationRepairRounds = max(0, search.repairRounds)
         return configuration
+    }
+
+    /// This process as a peer of a shared ledger: `id` (`--peer-id`; nil: `HOST-PID`) with
+    /// `[ledger] lease_seconds`.
+    public func peerConfiguration(id: String? = nil, onEvent: (@Sendable (String) -> Void)? = nil) -> PeerConfiguration {
+        PeerConfiguration(id: id ?? PeerConfiguration.defaultID, leaseSeconds: ledger.leaseSeconds, onEvent: onEvent)
     }
 
     /// The configured temperature, top_p and max_tokens of `role` (nil where neither the role's section nor

@@ -34,6 +34,8 @@ public struct AttemptRecord: Sendable, Hashable {
     public var repairedFromAttemptID: Int64?
     /// The (state, tactic) steps of a step-wise proof, in order.
     public var steps: [ProofStep]
+    /// The peer that recorded it (`--peer-id`; nil when recorded outside a peer, or before peers existed).
+    public var peer: String?
 
     /// Creates an attempt record.
     public init(
@@ -51,7 +53,8 @@ public struct AttemptRecord: Sendable, Hashable {
         promptTokens: Int = 0,
         completionTokens: Int = 0,
         repairedFromAttemptID: Int64? = nil,
-        steps: [ProofStep] = []
+        steps: [ProofStep] = [],
+        peer: String? = nil
     ) {
         self.idempotencyKey = idempotencyKey
         self.formalizationID = formalizationID
@@ -68,5 +71,6 @@ public struct AttemptRecord: Sendable, Hashable {
         self.completionTokens = completionTokens
         self.repairedFromAttemptID = repairedFromAttemptID
         self.steps = steps
+        self.peer = peer
     }
 }

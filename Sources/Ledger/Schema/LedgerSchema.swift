@@ -3,7 +3,7 @@
 /// migrator, PostgreSQL through ``PostgresLedgerStore``).
 enum LedgerSchema {
     /// The ids of every registered migration, in order.
-    static let migrationIDs = ["v1-initial", "v2-round-work", "v3-round-tokens", "v3-round-kind", "v3-statement-repairs", "v4-verdict-cache", "v6-evaluation-runs"]
+    static let migrationIDs = ["v1-initial", "v2-round-work", "v3-round-tokens", "v3-round-kind", "v3-statement-repairs", "v4-verdict-cache", "v5-leases", "v6-evaluation-runs"]
 
     /// Every migration, in order.
     static let migrations: [LedgerMigration] = [
@@ -13,6 +13,7 @@ enum LedgerSchema {
         LedgerMigration(id: "v3-round-kind", sqliteSQL: addRoundKind),
         LedgerMigration(id: "v3-statement-repairs", sqliteSQL: createStatementRepairs),
         LedgerMigration(id: "v4-verdict-cache", sqliteSQL: createVerdictCache),
+        LedgerMigration(id: "v5-leases", sqliteSQL: addLeases),
         LedgerMigration(id: "v6-evaluation-runs", sqliteSQL: createEvaluationRuns),
     ]
 

@@ -92,8 +92,8 @@ extension Ledger {
         let insertedID = try db.fetchValue(Int64.self, """
                 INSERT INTO attempts (idempotency_key, formalization_id, round, kind, strategy, tactic_or_model,
                     budget_level, verdict, proof, error, duration_ms, tokens_prompt, tokens_completion,
-                    repaired_from_attempt_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    repaired_from_attempt_id, created_at, peer)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (idempotency_key) DO NOTHING
                 RETURNING id
                 """,
@@ -101,7 +101,7 @@ extension Ledger {
                 attempt.idempotencyKey, fid, attempt.round, attempt.kind.rawValue, attempt.strategy.rawValue,
                 attempt.tacticOrModel, attempt.budgetLevel, attempt.verdict.rawValue, attempt.proof, attempt.error,
                 attempt.durationMilliseconds, attempt.promptTokens, attempt.completionTokens,
-                attempt.repairedFromAttemptID, now,
+                attempt.repairedFromAttemptID, now, attempt.peer,
             ])
         guard let attemptID = insertedID else {
             return try duplicateOutcome(of: attempt, status: before.status, in: db)

@@ -18,7 +18,7 @@ extension Ledger {
         guard limit >= 1 else { throw LedgerError(.invalidRecord, "lease at least one item (limit \(limit))", context: "evaluation \(id)") }
         let now = configuration.now()
         let expires = now.addingTimeInterval(leaseSeconds)
-        return try write("lease problems of evaluation \(id)") { conn in
+        return try leaseWrite("lease problems of evaluation \(id)") { conn in
             try EvaluationRunSQL.items.lease(conn, id, owner: peer, now: now, expires: expires, limit: limit).map { row in
                 EvaluationLease(
                     runID: id, position: row["position"], problemID: row["problem_id"], peer: peer,
@@ -42,7 +42,7 @@ extension Ledger {
         guard let first = leases.first else { return [] }
         try Self.checkLease(peer: first.peer, leaseSeconds: leaseSeconds, context: "evaluation \(first.runID)")
         let expires = configuration.now().addingTimeInterval(leaseSeconds)
-        return try write("renew leases of evaluation \(first.runID)") { conn in
+        return try leaseWrite("renew leases of evaluation \(first.runID)") { conn in
             try leases.filter { lease in
                 try EvaluationRunSQL.items.renew(
                     conn, lease.runID, position: lease.position, owner: lease.peer, leaseCount: lease.leaseCount, expires: expires)
@@ -63,7 +63,7 @@ extension Ledger {
     public func completeEvaluationItem(_ lease: EvaluationLease, resultJSON: String) throws(LedgerError) {
         let now = configuration.now()
         let item = "evaluation \(lease.runID), problem \(lease.problemID)"
-        try write("complete \(item)") { conn in
+        try leaseWrite("complete \(item)") { conn in
             let items = EvaluationRunSQL.items
             if try items.complete(
                 conn, lease.runID, position: lease.position, owner: lease.peer, leaseCount: lease.leaseCount, now: now,
@@ -79,7 +79,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     @discardableResult
     public func releaseEvaluationItem(_ lease: EvaluationLease) throws(LedgerError) -> Bool {
-        try write("release evaluation \(lease.runID), problem \(lease.problemID)") { conn in
+        try leaseWrite("release evaluation \(lease.runID), problem \(lease.problemID)") { conn in
             try EvaluationRunSQL.items.release(
                 conn, lease.runID, position: lease.position, owner: lease.peer, leaseCount: lease.leaseCount)
         }
@@ -93,7 +93,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     @discardableResult
     public func releaseEvaluationLeases(run id: String, peer: String) throws(LedgerError) -> Int {
-        try write("release leases of \(peer) in evaluation \(id)") { conn in
+        try leaseWrite("release leases of \(peer) in evaluation \(id)") { conn in
             try conn.execute(
                 """
                 UPDATE evaluation_items SET lease_owner = NULL, lease_expires_at = NULL

@@ -88,7 +88,8 @@ enum RowDecoding {
             durationMilliseconds: row["duration_ms"],
             promptTokens: row["tokens_prompt"],
             completionTokens: row["tokens_completion"],
-            repairedFromAttemptID: row["repaired_from_attempt_id"]
+            repairedFromAttemptID: row["repaired_from_attempt_id"],
+            peer: row["peer"]
         )
         return StoredAttempt(id: row["id"], record: record, createdAt: row["created_at"])
     }

@@ -10,7 +10,8 @@ extension EvaluateCommand {
         selection: [Problem], badLines: [String], directory: EvaluationDirectory, finished: [ProblemResult]
     ) async throws {
         let ledger = try Self.openShared(db)
-        let peerID = self.peerID ?? EvaluationPeer.defaultPeerID
+        let peerSettings = peerOption.peer(context.configuration, command: "evaluate")
+        let peerID = peerSettings.id
         let needsModel = configuration.strategy.needsModel
         let prompts = needsModel ? try context.configuration.promptLibrary(workingDirectory: context.workingDirectory) : nil
         let prover = context.configuration.proverConfiguration
@@ -18,7 +19,7 @@ extension EvaluateCommand {
             let services = lean.proverServices(models: needsModel ? models : .empty, prompts: prompts)
             let peer = EvaluationPeer(
                 evaluator: Evaluator(configuration: configuration, prover: StatementProver(configuration: prover, services: services)),
-                ledger: ledger, peerID: peerID, leaseSeconds: leaseSeconds ?? 60)
+                ledger: ledger, peerID: peerID, leaseSeconds: peerSettings.leaseSeconds)
             let bar = ProgressBar(label: "evaluate", total: selection.count)
             let outcome = try await peer.run(
                 selection, malformedLines: badLines, finished: finished,

@@ -14,7 +14,7 @@ struct EvaluateCommand: AsyncParsableCommand {
 
             With --db, evaluate processes started with the same flags on one ledger (an SQLite file, or a PostgreSQL
             URL; on one machine or many) share the evaluation: each problem is leased to one peer at a time, a dead
-            peer's problems are taken over after --lease-seconds, and every peer writes all results to its own DIR.
+            peer's problems are taken over after [ledger] lease_seconds, and every peer writes all results to its own DIR.
             """
     )
 
@@ -66,11 +66,7 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(help: "Share the evaluation through this ledger (an SQLite file, or a PostgreSQL URL): evaluate processes started with the same flags and --db split the problems, each writing every result to its own --out.")
     var db: String?
 
-    @Option(help: "With --db: this process's id among the peers (default HOST-PID; unique among running peers; a restarted peer that reuses its id takes its problems back at once).")
-    var peerID: String?
-
-    @Option(help: "With --db: seconds a problem stays leased to a peer without its heartbeat; a dead peer's problems are taken over after this (default 60).")
-    var leaseSeconds: Double?
+    @OptionGroup var peerOption: PeerOption
 
     @OptionGroup var config: ConfigurationOptions
     @OptionGroup var lean: LeanOptions
@@ -86,12 +82,8 @@ struct EvaluateCommand: AsyncParsableCommand {
                                   + EvaluationStrategy.allCases.map(\.rawValue).joined(separator: ", "))
         }
         _ = try parsedKs()
-        if db == nil, peerID != nil || leaseSeconds != nil {
-            throw ValidationError("--peer-id and --lease-seconds share an evaluation through a ledger: add --db PATH_OR_URL")
-        }
-        if let peerID, peerID.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--peer-id must not be empty") }
-        if let leaseSeconds, !(leaseSeconds > 0 && leaseSeconds.isFinite) {
-            throw ValidationError("--lease-seconds must be greater than 0 (got \(leaseSeconds))")
+        if db == nil, peerOption.peerId != nil {
+            throw ValidationError("--peer-id names a peer sharing an evaluation through a ledger: add --db PATH_OR_URL")
         }
     }
 

@@ -10,7 +10,8 @@ struct ProveCommand: AsyncParsableCommand {
         discussion: """
             Each run is one `prove` pass: a ledger round of its own (numbered with the self-play rounds, shown by
             `report`), which does not count towards `selfplay --rounds N`. A killed pass is resumed by the next
-            `prove` (or `selfplay`) run.
+            `prove` (or `selfplay`) run. Several `prove` processes on one ledger join the same pass and lease its
+            items (--peer-id, [ledger] lease_seconds), so none is worked twice at once.
             """
     )
 
@@ -20,6 +21,7 @@ struct ProveCommand: AsyncParsableCommand {
     @Flag(help: "Print the report as one JSON line.")
     var json = false
 
+    @OptionGroup var peer: PeerOption
     @OptionGroup var config: ConfigurationOptions
     @OptionGroup var lean: LeanOptions
     @OptionGroup var model: ModelOptions
@@ -44,7 +46,9 @@ struct ProveCommand: AsyncParsableCommand {
                         models: models, prompts: prompts,
                         verdictCache: context.configuration.cache.enabled ? LedgerVerdictCache(ledger: ledger) : nil))
                 let bar = ProgressBar(label: "prove", total: limit)
-                let report = try await ProverLoop(prover: prover, ledger: ledger).prove(queueLimit: limit) { progress in
+                let report = try await ProverLoop(
+                    prover: prover, ledger: ledger, peer: peer.peer(context.configuration, command: "prove")
+                ).prove(queueLimit: limit) { progress in
                     bar.update(done: progress.completed, total: progress.total, detail: progress.stage.rawValue)
                 }
                 bar.finish()

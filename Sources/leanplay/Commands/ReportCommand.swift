@@ -59,6 +59,7 @@ struct ReportCommand: AsyncParsableCommand {
             print(line)
         }
         if rounds.isEmpty { print("(no rounds yet)") }
+        PeerTableFormatting.print(try ledger.peerSummaries())
         let flagged = try ledger.flagCounts()
         for flag in FormalizationFlag.allCases {
             guard let count = flagged[flag] else { continue }  // only the flags that occur, with their meaning

@@ -14,6 +14,11 @@ struct SelfPlayCommand: AsyncParsableCommand {
             the corpus's formal statements, symbolic variants and the automation portfolio are used. Killing the
             command and rerunning it resumes the round with no attempt lost or counted twice.
 
+            Peers: the same command started several times on one ledger works together: one peer runs a round's conjecture stage while the others wait, and every peer leases the
+            round's work items, so no item is worked twice at once; a peer that dies loses its leases after
+            [ledger] lease_seconds (default 60) and another takes its items over. --peer-id names a peer (default
+            HOST-PID); a restarted peer given its old id takes its items back at once.
+
             Rounds: --rounds N runs until the ledger holds N finished self-play rounds, so rerunning the same
             command resumes and never overshoots. `leanplay prove` passes are numbered in the same sequence
             (round numbers in `report` count both) but are not self-play rounds and do not count towards N.
@@ -32,6 +37,7 @@ struct SelfPlayCommand: AsyncParsableCommand {
     @Flag(help: "Print each round's report as one JSON line.")
     var json = false
 
+    @OptionGroup var peer: PeerOption
     @OptionGroup var config: ConfigurationOptions
     @OptionGroup var lean: LeanOptions
     @OptionGroup var model: ModelOptions
@@ -67,7 +73,8 @@ struct SelfPlayCommand: AsyncParsableCommand {
             }
             let ledger = try ledger.open(mustExist: false)
             let selfPlay = context.configuration.selfPlayConfiguration(
-                queueLimit: queueLimit, exportDirectory: exportDir.map { context.url($0) })
+                queueLimit: queueLimit, exportDirectory: exportDir.map { context.url($0) },
+                peer: peer.peer(context.configuration, command: "selfplay"))
             let finished = try ledger.finishedRoundCount(kind: .selfPlay)
             guard finished < rounds else {
                 print("\(self.ledger.db) already has \(finished) finished self-play round(s); nothing to do (raise --rounds to run more)")
@@ -80,13 +87,15 @@ struct SelfPlayCommand: AsyncParsableCommand {
                         models: models, prompts: prompts,
                         verdictCache: context.configuration.cache.enabled ? LedgerVerdictCache(ledger: ledger) : nil),
                     validator: lean.verifier, configuration: selfPlay)
-                for _ in finished..<rounds {
+                // Until the ledger holds N finished self-play rounds, whichever peers finished them.
+                while true {
                     let bar = ProgressBar(label: "round", total: 1)
-                    let report = try await engine.runRound { progress in
+                    let report = try await engine.runRound(untilFinished: rounds) { progress in
                         bar.update(done: progress.completed, total: progress.total,
                                    detail: "round \(progress.round): \(progress.stage.rawValue)")
                     }
                     bar.finish()
+                    guard let report else { break }
                     if json { try JSONLines.print(report) } else { RoundReportFormatting.print(report) }
                 }
             }

@@ -14,6 +14,7 @@ import LeanPlay
 /// | 64 | a flag is unknown, missing or has a bad value |
 /// | 65 | an input file is not in the expected format |
 /// | 66 | an input file does not exist or cannot be read |
+/// | 69 | the ledger's PostgreSQL server cannot be reached or refuses the connection |
 /// | 73 | an output (`--out`, `--db`, `--export-dir`) cannot be created or written |
 enum ExitStatus {
     static let success: Int32 = 0
@@ -22,6 +23,7 @@ enum ExitStatus {
     static let usage: Int32 = 64
     static let inputMalformed: Int32 = 65
     static let inputMissing: Int32 = 66
+    static let serviceUnavailable: Int32 = 69
     static let outputUnwritable: Int32 = 73
 
     /// What to print and which status to exit with for `error`, raised by the command named `command`.
@@ -62,6 +64,8 @@ enum ExitStatus {
         case let error as LedgerError:
             let status: Int32 = switch error.code {
             case .openFailed, .exportFailed: outputUnwritable
+            case .serverUnavailable: serviceUnavailable
+            case .invalidLocation: usage
             case .newerSchema, .corruptRow, .notALedger: inputMalformed
             default: failure
             }

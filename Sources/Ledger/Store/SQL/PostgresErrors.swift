@@ -46,7 +46,7 @@ enum PostgresErrors {
         return text
     }
 
-    /// The ``LedgerError/Code/openFailed`` error for a failed connection to `url`, saying what to do.
+    /// The ``LedgerError/Code/serverUnavailable`` error for a failed connection to `url`, saying what to do.
     static func openError(_ error: any Error, url: PostgresLedgerURL, passwordVariable: String, passwordGiven: Bool) -> LedgerError {
         let place = "\(url.host):\(url.port)"
         let state = sqlState(of: error)
@@ -75,7 +75,7 @@ enum PostgresErrors {
         } else {
             message = "cannot open the ledger database (\(describe(error)))"
         }
-        return LedgerError(.openFailed, message, context: url.redacted)
+        return LedgerError(.serverUnavailable, message, context: url.redacted)
     }
 
     /// Whether connecting failed because nothing listens on the port.

@@ -43,7 +43,7 @@ final class PostgresLedgerStore: LedgerStore {
     ///   - password: the password, read by the caller from the environment; `nil` when unset. Never stored
     ///     anywhere but the connection configuration, never printed.
     ///   - passwordVariable: the variable it came from, named in messages.
-    /// - Throws: ``LedgerError/Code/openFailed`` saying what to do when the server cannot be reached, the
+    /// - Throws: ``LedgerError/Code/serverUnavailable`` saying what to do when the server cannot be reached, the
     ///   password or user is refused, or the database does not exist.
     init(
         url: PostgresLedgerURL, password: String?, passwordVariable: String = "PGPASSWORD", maxWriteAttempts: Int = 8

@@ -50,12 +50,12 @@ struct PostgresLedgerURL: Sendable, Hashable {
     /// Parses `text`.
     ///
     /// - Parameter environment: where `PGUSER` and `USER` are read for the default user.
-    /// - Throws: ``LedgerError/Code/openFailed`` naming what is wrong (a password in the URL, an unknown
+    /// - Throws: ``LedgerError/Code/invalidLocation`` naming what is wrong (a password in the URL, an unknown
     ///   parameter, a bad port or schema name); the message never repeats a password.
     static func parse(_ text: String, environment: [String: String]) throws(LedgerError) -> PostgresLedgerURL {
         let shown = redact(text)
         func bad(_ message: String) -> LedgerError {
-            LedgerError(.openFailed, message, context: shown)
+            LedgerError(.invalidLocation, message, context: shown)
         }
         guard isPostgresURL(text) else {
             throw bad("not a PostgreSQL URL; write postgres://USER@HOST:PORT/DATABASE")

@@ -44,12 +44,24 @@ final class SQLiteLedgerStore: LedgerStore {
                     + "upgrade LeanPlay or use another ledger file",
                 context: location)
         }
-        do {
-            try migrator.migrate(writer)
-        } catch {
-            throw LedgerError(
-                .migrationFailed, "migrating the ledger schema failed (\(describe(error))); the file was left unchanged",
-                context: location)
+        // Peers started together on one file all migrate it: GRDB reads the applied migrations before it
+        // takes the write lock, so a process can try a migration another process applied meanwhile ("table
+        // already exists", "duplicate column"). Its transaction rolled back; running the migrator again
+        // skips what the other applied.
+        var tries = 0
+        while true {
+            let before = try? writer.read { db in try migrator.appliedIdentifiers(db) }
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch {
+                tries += 1
+                let after = try? writer.read { db in try migrator.appliedIdentifiers(db) }
+                if tries < 8, let after, after != before { continue }
+                throw LedgerError(
+                    .migrationFailed, "migrating the ledger schema failed (\(describe(error))); the file was left unchanged",
+                    context: location)
+            }
         }
     }
 

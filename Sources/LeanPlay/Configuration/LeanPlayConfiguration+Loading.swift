@@ -7,7 +7,7 @@ extension LeanPlayConfiguration {
 
     /// Reads a configuration from a TOML file.
     ///
-    /// Relative paths in the file (`[lean] project`, `[cache] directory`, `[prompts] directory`) are resolved
+    /// Relative paths in the file (`[lean] project`, `[cache] directory`, `[prompts] directory`, a file `[ledger] url`) are resolved
     /// against the file's folder, so the same file works from any working directory; `~/` paths are kept
     /// and expanded when used.
     ///
@@ -95,6 +95,7 @@ extension LeanPlayConfiguration {
         if given("lean", "project"), let project = lean.project { lean.project = resolved(project) }
         if given("cache", "directory") { cache.directory = resolved(cache.directory) }
         if given("prompts", "directory"), let directory = prompts.directory { prompts.directory = resolved(directory) }
+        if given("ledger", "url"), let url = ledger.url, case .file = LedgerLocation.parse(url) { ledger.url = resolved(url) }
     }
 
     private static func describe(_ error: DecodingError) -> String {

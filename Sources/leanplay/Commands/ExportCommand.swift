@@ -26,7 +26,7 @@ struct ExportCommand: AsyncParsableCommand {
         .formalizationReport: "one line per formalization, as `report --json`",
     ]
 
-    @Option(help: "The run's ledger (an SQLite file).")
+    @Option(help: "The run's ledger: an SQLite file or a postgres:// URL (default: [ledger] url).")
     var db: String?
     @Option(help: "What to export: \(ExportKind.allCases.map(\.rawValue).joined(separator: "|")).")
     var kind: String
@@ -47,7 +47,6 @@ struct ExportCommand: AsyncParsableCommand {
             try LeanDojoExportSupport.validate(kind: kind, out: out, limit: limit, val: val)
             return
         }
-        if db == nil { throw ValidationError("export needs --db RUN.sqlite (or --from-leandojo SPLIT.json with --kind steps)") }
         if limit != nil || val != 0 {
             throw ValidationError("--limit and --val apply to --from-leandojo only; a ledger export writes every line of its kind")
         }
@@ -65,7 +64,11 @@ struct ExportCommand: AsyncParsableCommand {
         }
         try await CommandContext.reportingErrors("export") {
             let kind = ExportKind(rawValue: kind)!
-            let ledger = try LedgerOption.open(db ?? "", mustExist: true)
+            let configuration = try config.load()
+            guard let location = db ?? configuration.ledger.url else {
+                throw ValidationError("export needs --db RUN.sqlite (or a postgres:// URL, or [ledger] url), or --from-leandojo SPLIT.json with --kind steps")
+            }
+            let ledger = try LedgerOption.open(location, mustExist: true, passwordVariable: configuration.ledger.passwordEnv)
             if out == "-" {
                 _ = try ledger.export(kind, to: FileHandle.standardOutput)
             } else {

@@ -38,7 +38,7 @@ struct ProveCommand: AsyncParsableCommand {
             let models = try context.models()
             try context.configuration.checkProverStrategies(models: models)
             let prompts = try context.configuration.promptLibrary(workingDirectory: context.workingDirectory)
-            let ledger = try ledger.open(mustExist: true)
+            let ledger = try ledger.open(mustExist: true, configuration: context.configuration)
             try await LeanPlayRuntime.withLean(context.configuration) { lean in
                 let prover = StatementProver(
                     configuration: context.configuration.proverConfiguration,

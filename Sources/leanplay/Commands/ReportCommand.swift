@@ -16,8 +16,9 @@ struct ReportCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The run's ledger (an SQLite file).")
+    @Option(help: "The run's ledger: an SQLite file or a postgres:// URL (default: [ledger] url).")
     var db: String?
+    @OptionGroup var config: ConfigurationOptions
     @Option(parsing: .upToNextOption, help: "Compare two `leanplay evaluate` output directories: --compare DIR_A DIR_B.")
     var compare: [String] = []
     @Flag(help: "One JSON line per formalization (with --rounds: one per round; with --compare: the comparison as one JSON line).")
@@ -27,7 +28,6 @@ struct ReportCommand: AsyncParsableCommand {
 
     func validate() throws {
         if !compare.isEmpty, compare.count != 2 { throw ValidationError("--compare takes two directories: --compare DIR_A DIR_B") }
-        if compare.isEmpty, db == nil { throw ValidationError("report needs --db RUN.sqlite, or --compare DIR_A DIR_B") }
     }
 
     func run() async throws {
@@ -39,7 +39,11 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     private func printReport() throws {
-        let ledger = try LedgerOption.open(db ?? "", mustExist: true)
+        let configuration = try config.load()
+        guard let location = db ?? configuration.ledger.url else {
+            throw ValidationError("report needs --db RUN.sqlite (or a postgres:// URL, or [ledger] url), or --compare DIR_A DIR_B")
+        }
+        let ledger = try LedgerOption.open(location, mustExist: true, passwordVariable: configuration.ledger.passwordEnv)
         if json {
             _ = try ledger.export(rounds ? .roundReport : .formalizationReport, to: FileHandle.standardOutput)
             return

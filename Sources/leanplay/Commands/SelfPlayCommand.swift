@@ -71,13 +71,13 @@ struct SelfPlayCommand: AsyncParsableCommand {
                     throw CLIError(.outputUnwritable, "--export-dir \(exportDir): cannot create the folder (\(error.fileSystemReason)); check that its parent exists and is writable")
                 }
             }
-            let ledger = try ledger.open(mustExist: false)
+            let ledger = try ledger.open(mustExist: false, configuration: context.configuration)
             let selfPlay = context.configuration.selfPlayConfiguration(
                 queueLimit: queueLimit, exportDirectory: exportDir.map { context.url($0) },
                 peer: peer.peer(context.configuration, command: "selfplay"))
             let finished = try ledger.finishedRoundCount(kind: .selfPlay)
             guard finished < rounds else {
-                print("\(self.ledger.db) already has \(finished) finished self-play round(s); nothing to do (raise --rounds to run more)")
+                print("\(self.ledger.shown(context.configuration)) already has \(finished) finished self-play round(s); nothing to do (raise --rounds to run more)")
                 return
             }
             try await LeanPlayRuntime.withLean(context.configuration) { lean in

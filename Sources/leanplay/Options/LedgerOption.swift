@@ -2,22 +2,43 @@ import ArgumentParser
 import Foundation
 import LeanPlay
 
-/// `--db RUN.sqlite`: the self-play ledger.
+/// `--db RUN.sqlite` or `--db postgres://USER@HOST:PORT/DB`: the self-play ledger.
 struct LedgerOption: ParsableArguments {
-    @Option(help: "The run's ledger (an SQLite file; created by selfplay when missing).")
-    var db: String
+    @Option(help: "The run's ledger: an SQLite file (created by selfplay when missing) or a postgres://USER@HOST:PORT/DB URL (password from PGPASSWORD or [ledger] password_env); default: [ledger] url.")
+    var db: String?
 
-    /// Opens the ledger; `mustExist` for commands that read a run (report, export, prove).
+    /// Opens the ledger (`--db`, else `[ledger] url`); `mustExist` for commands that read a run (report,
+    /// export, prove).
+    ///
+    /// - Throws: as ``open(_:mustExist:passwordVariable:)``, and `ValidationError` when neither `--db` nor
+    ///   `[ledger] url` names a ledger.
+    func open(mustExist: Bool, configuration: LeanPlayConfiguration) throws -> Ledger {
+        guard let location = db ?? configuration.ledger.url else {
+            throw ValidationError("give the ledger with --db RUN.sqlite (or a postgres:// URL), or set url under [ledger] in leanplay.toml")
+        }
+        return try Self.open(location, mustExist: mustExist, passwordVariable: configuration.ledger.passwordEnv)
+    }
+
+    /// The ledger named on the command line or in the configuration, for messages.
+    func shown(_ configuration: LeanPlayConfiguration) -> String {
+        LedgerLocation.parse(db ?? configuration.ledger.url ?? "").description
+    }
+
+    /// Opens the ledger at `db`, a file path or a PostgreSQL URL; `mustExist` for read-only commands.
     ///
     /// - Throws: ``CLIError`` `.inputMissing` when `mustExist` and there is no such file (or it cannot be
     ///   opened), `.inputMalformed` when the file is not a ledger, `.outputUnwritable` when a new ledger
-    ///   cannot be created.
-    func open(mustExist: Bool) throws -> Ledger {
-        try Self.open(db, mustExist: mustExist)
-    }
-
-    /// Opens the ledger at `db`; `mustExist` for read-only commands.
-    static func open(_ db: String, mustExist: Bool) throws -> Ledger {
+    ///   cannot be created; a `LedgerError` `.serverUnavailable` (exit 69) when the PostgreSQL server
+    ///   cannot be reached, `.invalidLocation` (exit 64) for a URL that cannot be used.
+    static func open(_ db: String, mustExist: Bool, passwordVariable: String = "PGPASSWORD") throws -> Ledger {
+        let location = LedgerLocation.parse(db)
+        if case .postgres = location {
+            do {
+                return try Ledger.open(location: location, passwordEnvironmentVariable: passwordVariable)
+            } catch {
+                throw LedgerError(error.code, "--db: \(error.message)", context: error.context)
+            }
+        }
         if mustExist, !FileManager.default.fileExists(atPath: db) {
             throw CLIError(.inputMissing, "--db \(db): no such ledger (run `leanplay selfplay --db \(db) …` first)")
         }

@@ -9,7 +9,8 @@ extension EvaluateCommand {
         db: String, context: CommandContext, configuration: EvaluationConfiguration, models: ModelRoster,
         selection: [Problem], badLines: [String], directory: EvaluationDirectory, finished: [ProblemResult]
     ) async throws {
-        let ledger = try Self.openShared(db)
+        // A file (created when missing) or a postgres:// URL, the password from PGPASSWORD or [ledger] password_env.
+        let ledger = try LedgerOption.open(db, mustExist: false, passwordVariable: context.configuration.ledger.passwordEnv)
         let peerSettings = peerOption.peer(context.configuration, command: "evaluate")
         let peerID = peerSettings.id
         let needsModel = configuration.strategy.needsModel
@@ -38,22 +39,5 @@ extension EvaluateCommand {
         let peers = outcome.completedByPeer.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         print("shared through \(LedgerLocation.parse(db)): run \(outcome.runID.prefix(12)) · \(peerID) completed \(outcome.completedHere) "
               + "problem(s) now · by peer: \(peers) · " + (outcome.finishedHere ? "finished by this peer" : "finished by another peer"))
-    }
-
-    /// The shared ledger: an SQLite file (created when missing), or a PostgreSQL database
-    /// (`postgres://USER@HOST:PORT/DB`, the password from `PGPASSWORD`).
-    ///
-    /// - Throws: as ``LedgerOption/open(_:mustExist:)`` for a file; for PostgreSQL ``CLIError``
-    ///   `.outputUnwritable` naming the URL without password when the database cannot be opened, and
-    ///   ``LedgerError/Code/newerSchema`` as it is.
-    static func openShared(_ db: String) throws -> Ledger {
-        let location = LedgerLocation.parse(db)
-        guard case .postgres(let url) = location else { return try LedgerOption.open(db, mustExist: false) }
-        do {
-            return try Ledger.open(url: url)
-        } catch {
-            if error.code == .newerSchema { throw error }
-            throw CLIError(.outputUnwritable, "--db \(location): \(error.message)")
-        }
     }
 }

@@ -204,5 +204,8 @@ import Testing
         #expect(throws: LedgerError.self) { try a.leaseEvaluationItems(run: "run1", peer: "p", limit: 1, leaseSeconds: 0) }
         #expect(throws: LedgerError.self) { try a.leaseEvaluationItems(run: "run1", peer: "p", limit: 0, leaseSeconds: 60) }
         #expect(throws: LedgerError.self) { try a.registerEvaluationRun(id: "", configuration: "{}", problemIDs: []) }
+        let lease = try #require(try a.leaseEvaluationItems(run: "run1", peer: "p", limit: 1, leaseSeconds: 60).first)
+        let notJSON = #expect(throws: LedgerError.self) { try a.completeEvaluationItem(lease, resultJSON: "proved") }
+        #expect(notJSON?.code == .invalidRecord)
     }
 }

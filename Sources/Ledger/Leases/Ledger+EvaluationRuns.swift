@@ -95,11 +95,12 @@ extension Ledger {
     /// that finished it, `false` when another peer (or an earlier call) already had.
     ///
     /// - Parameter summary: the evaluation's `summary.json` text.
-    /// - Throws: ``LedgerError/Code/invalidRecord`` when no such run is registered,
+    /// - Throws: ``LedgerError/Code/invalidRecord`` when no such run is registered or `summary` is not JSON,
     ///   ``LedgerError/Code/invalidTransition`` while some of its problems are not done,
     ///   ``LedgerError/Code/database``.
     @discardableResult
     public func finishEvaluationRun(_ id: String, peer: String, summary: String) throws(LedgerError) -> Bool {
+        try WorkLeaseSQL.requireJSON(summary, what: "evaluation summary", context: "evaluation \(id)")
         let now = configuration.now()
         return try write("finish evaluation \(id)") { conn in
             guard try conn.fetchOne("SELECT 1 FROM evaluation_runs WHERE id = ?", [id]) != nil else {

@@ -59,10 +59,12 @@ extension Ledger {
     ///
     /// - Parameter resultJSON: the problem's result (its `results.jsonl` line).
     /// - Throws: ``LedgerError/Code/lostLease`` when another peer took the problem over or completed it
-    ///   (its work stands; drop this result), ``LedgerError/Code/database``.
+    ///   (its work stands; drop this result), ``LedgerError/Code/invalidRecord`` when `resultJSON` is not
+    ///   JSON, ``LedgerError/Code/database``.
     public func completeEvaluationItem(_ lease: EvaluationLease, resultJSON: String) throws(LedgerError) {
         let now = configuration.now()
         let item = "evaluation \(lease.runID), problem \(lease.problemID)"
+        try WorkLeaseSQL.requireJSON(resultJSON, what: "problem result", context: item)
         try leaseWrite("complete \(item)") { conn in
             let items = EvaluationRunSQL.items
             if try items.complete(

@@ -100,6 +100,13 @@ struct EvaluatePeersCLITests {
         #expect(server.requestCount == before, "a finished shared evaluation sends no model request")
         #expect(rerun.stdout.contains("finished by another peer"), "stdout: \(rerun.stdout)")
 
+        let report = try await CLIRunner.run(["report", "--db", db], in: directory, environment: environment)
+        #expect(report.exitCode == 0, "stderr: \(report.stderr)")
+        let peerRows = report.stdoutLines.filter { $0.hasPrefix("peer-a ") || $0.hasPrefix("peer-b ") }
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        #expect(peerRows.count == 2, "report lists the evaluate peers: \(report.stdout)")
+        #expect(peerRows.compactMap { $0.count > 4 ? Int($0[4]) : nil }.reduce(0, +) == 6, "items done per peer add up to the problems")
+
         let changed = try await CLIRunner.run(
             arguments(out: "c", repl: repl, server: server, extra: ["--db", db, "--limit", "2"]), in: directory,
             environment: environment)

@@ -1,5 +1,10 @@
 public import ProblemCorpus
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Ledger
 import Synchronization
 
@@ -8,8 +13,8 @@ extension EvaluationPeer {
     /// all results back and finishes the run (once, whichever peer gets there first).
     ///
     /// Problems without a formal statement are skipped, as in ``Evaluator/run(_:progress:onResult:)``.
-    /// The peer registers the run (or joins it), frees leases held under its own id (a crashed earlier
-    /// run of this peer), then repeatedly leases problems — at most the
+    /// The peer registers the run (or joins it) and itself as a peer (`command` `evaluate`, freeing what a
+    /// crashed earlier process under its id held), then repeatedly leases problems — at most the
     /// configuration's `concurrency` in flight — evaluates each and completes it with its result, renewing
     /// its leases every third of ``leaseSeconds``; with nothing to lease while other peers hold the last
     /// problems it waits ``pollInterval`` and looks again, taking over problems whose lease ran out.
@@ -74,9 +79,10 @@ extension EvaluationPeer {
     ) async throws(EvaluationError) -> Int {
         let concurrency = evaluator.configuration.concurrency
         let slots = SampleSlots(concurrency)
-        // Leases under this id are a dead incarnation's (ids are unique among running peers): free them now.
+        // Registering shows this peer in `leanplay report` and frees what a dead earlier process under this
+        // id still holds (ids are unique among running peers).
         let start = try ledgerCall { () throws(LedgerError) in
-            try ledger.releaseEvaluationLeases(run: runID, peer: peerID)
+            try ledger.registerPeer(id: peerID, host: Self.hostName, pid: Int(getpid()), command: "evaluate")
             return try ledger.evaluationProgress(run: runID)
         }
         let counter = ProgressCounter(total: start.total - start.done)
@@ -168,6 +174,7 @@ extension EvaluationPeer {
             do { try await sleep(interval) } catch { return }
             if Task.isCancelled { return }
             _ = try? ledger.renewEvaluationLeases(held.all, leaseSeconds: leaseSeconds)
+            try? ledger.touchPeer(peerID)
         }
     }
 

@@ -1,6 +1,11 @@
 import Foundation
 public import Ledger
 import Crypto
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One of several processes (on one machine or many) that share an evaluation through a ledger: each
 /// problem is leased to one peer at a time, evaluated with the evaluator's per-problem path (the same
@@ -61,8 +66,14 @@ public struct EvaluationPeer: Sendable {
     }
 
     /// A default peer id: `HOST-PID`.
-    public static var defaultPeerID: String {
-        "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
+    public static var defaultPeerID: String { "\(hostName)-\(getpid())" }
+
+    /// This machine's host name (`gethostname`, as self-play peers register it), or `localhost`.
+    static var hostName: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
+        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return name.isEmpty ? "localhost" : name
     }
 }
 

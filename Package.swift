@@ -138,7 +138,10 @@ let package = Package(
         ),
         .target(
             name: "Evaluation",
-            dependencies: ["LeanSource", "ProblemCorpus", "LeanVerify", "Ledger", "ModelClient", "Conjecturer", "Prover"],
+            dependencies: [
+                "LeanSource", "ProblemCorpus", "LeanVerify", "Ledger", "ModelClient", "Conjecturer", "Prover",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -247,7 +250,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EvaluationTests",
-            dependencies: ["Evaluation", "Prover", "ProblemCorpus", "LeanVerify", "ModelClient", "Conjecturer", "LeanPlayTestSupport"],
+            dependencies: ["Evaluation", "Ledger", "Prover", "ProblemCorpus", "LeanVerify", "ModelClient", "Conjecturer", "LeanPlayTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LeanPlayCLITests", dependencies: ["LeanPlay", "LeanPlayTestSupport"], swiftSettings: swiftSettings),

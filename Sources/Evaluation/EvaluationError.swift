@@ -15,6 +15,7 @@ public struct EvaluationError: Error, Sendable, Hashable, CustomStringConvertibl
             case cancelled
             case prover
             case unreadableInput = "unreadable-input"
+            case ledger
         }
         let kind: Kind
         /// The output directory holds an evaluation made with a different configuration.
@@ -31,6 +32,9 @@ public struct EvaluationError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let prover = Code(kind: .prover)
         /// An input file (an id list, a LeanDojo file) could not be read or decoded.
         public static let unreadableInput = Code(kind: .unreadableInput)
+        /// The ledger an evaluation is shared through failed (cannot be read or written); what finished
+        /// is kept there.
+        public static let ledger = Code(kind: .ledger)
         /// A stable, machine-readable name such as `"configuration-changed"`.
         public var description: String { kind.rawValue }
     }

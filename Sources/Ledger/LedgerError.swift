@@ -21,6 +21,7 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
             case invalidLocation = "invalid-location"
             case serverUnavailable = "server-unavailable"
             case lostLease = "lost-lease"
+            case evaluationRunMismatch = "evaluation-run-mismatch"
         }
 
         let kind: Kind
@@ -63,6 +64,10 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
         /// over (or completed it). The item's attempts are in the ledger under their idempotency keys, so
         /// nothing is lost; drop the item and lease another.
         public static let lostLease = Code(kind: .lostLease)
+        /// An evaluation run is already registered under this id with another problem list or
+        /// configuration (peers started with different `--split`/`--ids`/`--limit` or another benchmark
+        /// file of the same name).
+        public static let evaluationRunMismatch = Code(kind: .evaluationRunMismatch)
 
         /// The stable text of the code, e.g. `"unknown-formalization"`.
         public var description: String { kind.rawValue }

@@ -116,6 +116,25 @@ public final class EvaluationDirectory: Sendable {
         }
     }
 
+    /// Replaces `results.jsonl` with `results`, one line each in the order given (atomically): how a peer
+    /// of a shared evaluation writes every problem's result, its own and the other peers', in benchmark order.
+    ///
+    /// - Throws: `EvaluationError` `.unwritableDirectory`.
+    public func writeResults(_ results: [ProblemResult]) throws(EvaluationError) {
+        var data = Data()
+        for result in results {
+            data.append(try Self.encode(result, pretty: false))
+            data.append(0x0A)
+        }
+        try appendLock.withLock { (_: inout ()) throws(EvaluationError) -> Void in
+            do {
+                try data.write(to: resultsURL, options: .atomic)
+            } catch {
+                throw EvaluationError(.unwritableDirectory, "cannot write results.jsonl: \(error.fileSystemReason)", context: url.path)
+            }
+        }
+    }
+
     /// Writes `summary.json` (atomically).
     ///
     /// - Throws: `EvaluationError` `.unwritableDirectory`.

@@ -35,7 +35,7 @@ extension Ledger {
         }
     }
 
-    /// Releases every undone work lease and conjecture-stage claim `id` holds, in every round (a peer
+    /// Releases every undone work lease, conjecture-stage claim and evaluation lease `id` holds (a peer
     /// known to be dead: its process is gone). Returns how many were released.
     ///
     /// - Throws: ``LedgerError/Code/database``.
@@ -97,6 +97,11 @@ extension Ledger {
             for row in try conn.fetchAll("SELECT done_by, COUNT(*) AS n FROM round_work WHERE done_by IS NOT NULL GROUP BY done_by") {
                 update(row["done_by"]) { $0.itemsDone = row["n"] }
             }
+            // Problems of shared evaluations (`leanplay evaluate --db`) are items too.
+            for row in try conn.fetchAll(
+                "SELECT done_by, COUNT(*) AS n FROM evaluation_items WHERE done_by IS NOT NULL GROUP BY done_by") {
+                update(row["done_by"]) { $0.itemsDone += row["n"] as Int }
+            }
             for row in try conn.fetchAll("""
                 SELECT peer, COUNT(*) AS n, SUM(duration_ms) AS ms FROM attempts WHERE peer IS NOT NULL GROUP BY peer
                 """) {
@@ -118,6 +123,8 @@ enum PeerSQL {
             "UPDATE round_work SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = ? AND done_at IS NULL", [peer])
         let stages = try conn.execute(
             "UPDATE rounds SET stage_owner = NULL, stage_expires_at = NULL WHERE stage_owner = ? AND conjectured_at IS NULL", [peer])
-        return items + stages
+        let problems = try conn.execute(
+            "UPDATE evaluation_items SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = ? AND done_at IS NULL", [peer])
+        return items + stages + problems
     }
 }

@@ -38,7 +38,7 @@ public struct PeerSummary: Sendable, Hashable {
     public var leases: [HeldLease]
     /// The round whose conjecture stage it holds now, if any.
     public var conjectureStageRound: Int?
-    /// Work items it completed, over all rounds.
+    /// Work items it completed, over all rounds, and problems of shared evaluations (`evaluate --db`).
     public var itemsDone: Int
     /// Attempts it recorded.
     public var attempts: Int

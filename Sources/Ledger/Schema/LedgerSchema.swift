@@ -3,7 +3,7 @@
 /// migrator, PostgreSQL through ``PostgresLedgerStore``).
 enum LedgerSchema {
     /// The ids of every registered migration, in order.
-    static let migrationIDs = ["v1-initial", "v2-round-work", "v3-round-tokens", "v3-round-kind", "v3-statement-repairs", "v4-verdict-cache", "v5-leases"]
+    static let migrationIDs = ["v1-initial", "v2-round-work", "v3-round-tokens", "v3-round-kind", "v3-statement-repairs", "v4-verdict-cache", "v5-leases", "v6-evaluation-runs"]
 
     /// Every migration, in order.
     static let migrations: [LedgerMigration] = [
@@ -14,6 +14,7 @@ enum LedgerSchema {
         LedgerMigration(id: "v3-statement-repairs", sqliteSQL: createStatementRepairs),
         LedgerMigration(id: "v4-verdict-cache", sqliteSQL: createVerdictCache),
         LedgerMigration(id: "v5-leases", sqliteSQL: addLeases),
+        LedgerMigration(id: "v6-evaluation-runs", sqliteSQL: createEvaluationRuns),
     ]
 
     private static let createInitialTables = """
@@ -164,5 +165,35 @@ enum LedgerSchema {
                 hits INTEGER NOT NULL DEFAULT 0,
                 created_at DATETIME NOT NULL
             ) WITHOUT ROWID;
+            """
+
+    /// v6: evaluations shared by peers (`leanplay evaluate --db`): a run per configuration (its id the
+    /// SHA-256 of the evaluation's `config.json`), its problem list stored once as items, and per item a
+    /// lease (owner, expiry, a counter that fences stale completions) and, once done, the peer, the time
+    /// and the problem's result as JSON (``Ledger/registerEvaluationRun(id:configuration:problemIDs:)``).
+    /// The partial index keeps leasing proportional to what is left, not to the run's size.
+    private static let createEvaluationRuns = """
+            CREATE TABLE evaluation_runs (
+                id TEXT PRIMARY KEY NOT NULL,
+                config TEXT NOT NULL,
+                problem_count INTEGER NOT NULL,
+                created_at DATETIME NOT NULL,
+                finished_at DATETIME,
+                finished_by TEXT,
+                summary TEXT
+            );
+            CREATE TABLE evaluation_items (
+                run_id TEXT NOT NULL REFERENCES evaluation_runs(id),
+                position INTEGER NOT NULL,
+                problem_id TEXT NOT NULL,
+                lease_owner TEXT,
+                lease_expires_at DATETIME,
+                lease_count INTEGER NOT NULL DEFAULT 0,
+                done_by TEXT,
+                done_at DATETIME,
+                result TEXT,
+                PRIMARY KEY (run_id, position)
+            ) WITHOUT ROWID;
+            CREATE INDEX evaluation_items_open ON evaluation_items(run_id, position) WHERE done_at IS NULL;
             """
 }

@@ -11,6 +11,10 @@ struct EvaluateCommand: AsyncParsableCommand {
             Writes DIR/results.jsonl (one line per problem, appended as each finishes), DIR/summary.json and
             DIR/config.json, and prints a table per split and overall. Rerunning with the same DIR resumes: finished
             problems are skipped and cost nothing. A different configuration over an existing DIR is an error.
+
+            With --db, evaluate processes started with the same flags on one ledger (an SQLite file, or a PostgreSQL
+            URL; on one machine or many) share the evaluation: each problem is leased to one peer at a time, a dead
+            peer's problems are taken over after [ledger] lease_seconds, and every peer writes all results to its own DIR.
             """
     )
 
@@ -59,6 +63,11 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Flag(help: "Print the summary as one JSON line instead of the table.")
     var json = false
 
+    @Option(help: "Share the evaluation through this ledger (an SQLite file, or a PostgreSQL URL): evaluate processes started with the same flags and --db split the problems, each writing every result to its own --out.")
+    var db: String?
+
+    @OptionGroup var peerOption: PeerOption
+
     @OptionGroup var config: ConfigurationOptions
     @OptionGroup var lean: LeanOptions
     @OptionGroup var model: ModelOptions
@@ -73,6 +82,9 @@ struct EvaluateCommand: AsyncParsableCommand {
                                   + EvaluationStrategy.allCases.map(\.rawValue).joined(separator: ", "))
         }
         _ = try parsedKs()
+        if db == nil, peerOption.peerId != nil {
+            throw ValidationError("--peer-id names a peer sharing an evaluation through a ledger: add --db PATH_OR_URL")
+        }
     }
 
     func parsedKs() throws -> [Int]? {
@@ -144,6 +156,12 @@ struct EvaluateCommand: AsyncParsableCommand {
 
         let directory = try EvaluationDirectory.open(context.url(out), configuration: configuration)
         let finished = try directory.finishedResults()
+        if let db {
+            try await evaluateShared(
+                db: db, context: context, configuration: configuration, models: models, selection: selection,
+                badLines: badLines.map(\.description), directory: directory, finished: finished)
+            return
+        }
         let finishedIDs = Set(finished.map(\.problemID))
         let remaining = formal.filter { !finishedIDs.contains($0.id) }
         let prompts = chosen.needsModel ? try context.configuration.promptLibrary(workingDirectory: context.workingDirectory) : nil

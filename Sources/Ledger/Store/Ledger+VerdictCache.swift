@@ -44,7 +44,7 @@ extension Ledger {
         guard Self.cacheableVerdictStatuses.contains(row.status) else {
             throw LedgerError(.invalidRecord, "only final verdicts are cached, not `\(row.status)`; check the proof again instead", context: digest)
         }
-        try write("verdict cache store") { db in
+        _ = try write("verdict cache store") { db in
             try db.execute(
                 """
                 INSERT INTO verdict_cache (digest, key, status, verdict, hits, created_at) VALUES (?, ?, ?, ?, 0, ?)

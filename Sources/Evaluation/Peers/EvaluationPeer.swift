@@ -66,15 +66,10 @@ public struct EvaluationPeer: Sendable {
     }
 
     /// A default peer id: `HOST-PID`.
-    public static var defaultPeerID: String { "\(hostName)-\(getpid())" }
+    public static var defaultPeerID: String { PeerRecord.localDefaultID }
 
-    /// This machine's host name (`gethostname`, as self-play peers register it), or `localhost`.
-    static var hostName: String {
-        var buffer = [CChar](repeating: 0, count: 256)
-        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
-        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return name.isEmpty ? "localhost" : name
-    }
+    /// This machine's host name, as self-play peers register it (``PeerRecord/localHostName``).
+    static var hostName: String { PeerRecord.localHostName }
 }
 
 /// What one peer's share of a shared evaluation came to.

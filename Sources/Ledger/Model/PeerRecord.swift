@@ -24,4 +24,16 @@ public struct PeerRecord: Sendable, Hashable {
         self.startedAt = startedAt
         self.lastSeenAt = lastSeenAt
     }
+
+    /// This machine's host name (`gethostname`), or `localhost` when it cannot be read: the `host` every
+    /// LeanPlay peer registers with, and the first half of a default peer id (`HOST-PID`).
+    public static var localHostName: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
+        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return name.isEmpty ? "localhost" : name
+    }
+
+    /// `HOST-PID` of this process: the default peer id.
+    public static var localDefaultID: String { "\(localHostName)-\(getpid())" }
 }

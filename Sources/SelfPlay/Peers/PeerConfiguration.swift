@@ -55,16 +55,11 @@ public struct PeerConfiguration: Sendable, Hashable {
     /// before a lease expires.
     public var heartbeatSeconds: Double { leaseSeconds / 3 }
 
-    /// `HOST-PID` of this process.
-    public static var defaultID: String { "\(hostName)-\(getpid())" }
+    /// `HOST-PID` of this process (``PeerRecord/localDefaultID``).
+    public static var defaultID: String { PeerRecord.localDefaultID }
 
-    /// This machine's host name (`gethostname`), or `localhost` when it cannot be read.
-    public static var hostName: String {
-        var buffer = [CChar](repeating: 0, count: 256)
-        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
-        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return name.isEmpty ? "localhost" : name
-    }
+    /// This machine's host name (``PeerRecord/localHostName``).
+    public static var hostName: String { PeerRecord.localHostName }
 
     public static func == (lhs: PeerConfiguration, rhs: PeerConfiguration) -> Bool {
         lhs.id == rhs.id && lhs.leaseSeconds == rhs.leaseSeconds && lhs.pollSeconds == rhs.pollSeconds

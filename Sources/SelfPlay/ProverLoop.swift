@@ -79,10 +79,15 @@ public struct ProverLoop: Sendable {
         }
     }
 
-    /// Sets the report's token totals from the ledger: every role, every process that worked on the round.
+    /// Sets the report's attempt count and token totals from the ledger: every role, every process that
+    /// worked on the round (an item taken over from a dead peer, or resumed after a kill, records only the
+    /// attempts missing, so the results' own counts fall short).
     func addTokens(to report: inout SelfPlayRoundReport, meter: RoundTokenMeter?) throws(ProverError) {
         let ledger = formalizationProver.ledger
         let round = report.round
+        report.attempts = try FormalizationProver.ledgerCall("round \(round)") { () throws(LedgerError) in
+            try ledger.attemptCount(round: round)
+        }
         let byRole = try FormalizationProver.ledgerCall("round \(round)") { () throws(LedgerError) in try ledger.roundTokens(round) }
         report.problems += meter?.failures ?? []
         guard !byRole.isEmpty else { return }

@@ -68,4 +68,50 @@ import Testing
         #expect(fresh.number == next + 1 && fresh.kind == .prove)
         #expect(try ledger.startProvePass(leaseSeconds: 10) == .work(fresh))
     }
+
+    /// The reverse: `selfplay` started while `prove` peers work a pass waits for it (it used to turn the pass
+    /// into its own self-play round, counted towards --rounds N with the pass's work list).
+    @Test(arguments: LedgerKind.allCases)
+    func aSelfPlayPeerWaitsForALiveProvePassThenStartsItsOwnRound(kind: LedgerKind) throws {
+        let fixture = try LedgerFixture(kind)
+        let ledger = fixture.ledger
+        _ = try fixture.add("theorem a : 1 = 1")
+        guard case .work(let pass) = try ledger.startProvePass(leaseSeconds: 10) else {
+            Issue.record("a prove pass starts on an empty ledger")
+            return
+        }
+        try ledger.registerPeer(id: "P", host: "h", pid: 1, command: "prove")
+        _ = try ledger.roundWork(pass.number, limit: 8)
+        let lease = try #require(try ledger.leaseWork(round: pass.number, peer: "P", limit: 1, leaseSeconds: 10).first)
+        #expect(try ledger.startSelfPlayRound(unlessFinished: 2, leaseSeconds: 10)
+                == .waitForProvePass(round: pass.number, until: fixture.clock.now.addingTimeInterval(10)))
+        #expect(try ledger.round(pass.number)?.kind == .prove, "the live pass stays a prove pass")
+
+        // Finished by its peer: the self-play peer starts the next round.
+        try ledger.completeWork(lease, peer: "P", resultJSON: "{}")
+        #expect(try ledger.finishRoundOnce(pass.number, reportJSON: "{}", peer: "P"))
+        guard case .run(let round) = try ledger.startSelfPlayRound(unlessFinished: 2, leaseSeconds: 10) else {
+            Issue.record("a self-play round starts once the pass is finished")
+            return
+        }
+        #expect(round.number == pass.number + 1 && round.kind == .selfPlay)
+        #expect(try ledger.finishRoundOnce(round.number, reportJSON: "{}", peer: "S"))
+
+        // A pass abandoned by its peers (no live lease, no prove peer seen for lease_seconds) is resumed.
+        guard case .work(let abandoned) = try ledger.startProvePass(leaseSeconds: 10) else {
+            Issue.record("a second prove pass starts")
+            return
+        }
+        #expect(try ledger.startSelfPlayRound(unlessFinished: 2, leaseSeconds: 10)
+                == .waitForProvePass(round: abandoned.number, until: fixture.clock.now.addingTimeInterval(10)),
+                "prove peer P was seen a moment ago")
+        fixture.clock.advance(seconds: 11)
+        guard case .run(let resumed) = try ledger.startSelfPlayRound(unlessFinished: 2, leaseSeconds: 10) else {
+            Issue.record("an abandoned pass is resumed")
+            return
+        }
+        #expect(resumed.number == abandoned.number && resumed.kind == .selfPlay)
+        #expect(try ledger.finishRoundOnce(resumed.number, reportJSON: "{}", peer: "S"))
+        #expect(try ledger.startSelfPlayRound(unlessFinished: 2, leaseSeconds: 10) == .limitReached)
+    }
 }

@@ -50,4 +50,34 @@ extension Ledger {
             return .work(RoundRecord(number: number, startedAt: startedAt, finishedAt: nil, reportJSON: nil, kind: .prove))
         }
     }
+
+    /// ``startRound(kind:unlessFinished:)`` for a `selfplay` peer that shares the ledger with `prove` peers:
+    /// an unfinished `prove` pass whose peers are alive — an unexpired lease on one of its items, or a
+    /// `prove` peer seen less than `leaseSeconds` ago — is not taken over (it would become a self-play
+    /// round that counts towards `--rounds N` without its conjecture stage's statements in its work list):
+    /// ``SelfPlayRoundStart/waitForProvePass(round:until:)``. An abandoned pass is resumed as a self-play
+    /// round, as ``startRound(kind:)`` does.
+    ///
+    /// - Throws: ``LedgerError/Code/database``.
+    public func startSelfPlayRound(unlessFinished finishedLimit: Int, leaseSeconds: Double) throws(LedgerError) -> SelfPlayRoundStart {
+        precondition(leaseSeconds > 0, "a lease must last a positive number of seconds")
+        let now = configuration.now()
+        let live = try read("live prove pass") { conn -> (round: Int, until: Date)? in
+            guard let latest = try conn.fetchOne("SELECT number, finished_at, kind FROM rounds ORDER BY number DESC LIMIT 1"),
+                (latest["finished_at"] as Date?) == nil, (latest["kind"] as String?) == RoundKind.prove.rawValue
+            else { return nil }
+            let number: Int = latest["number"]
+            let leaseUntil = try conn.fetchValue(Date.self, """
+                SELECT MAX(lease_expires_at) FROM round_work
+                WHERE round = ? AND done_at IS NULL AND lease_owner IS NOT NULL AND lease_expires_at > ?
+                """, [number, now])
+            let seen = try conn.fetchValue(Date.self, "SELECT MAX(last_seen_at) FROM peers WHERE command = 'prove' AND last_seen_at > ?",
+                                           [now.addingTimeInterval(-leaseSeconds)])
+            let until = [leaseUntil, seen.map { $0.addingTimeInterval(leaseSeconds) }].compactMap { $0 }.max()
+            return until.map { (number, $0) }
+        }
+        if let live { return .waitForProvePass(round: live.round, until: live.until) }
+        guard let round = try startRound(kind: .selfPlay, unlessFinished: finishedLimit) else { return .limitReached }
+        return .run(round)
+    }
 }

@@ -3,9 +3,10 @@ public import Prover
 
 /// Proves what the ledger's curriculum queue holds: `leanplay prove --db`.
 ///
-/// Each pass is a ledger round of kind `prove` (`startRound` resumes an unfinished one, so a killed pass
-/// picks up where it stopped, on the same work list stored with the round) and ends with `finishRound`
-/// storing the report. Prove passes share the round numbering with self-play rounds but do not count
+/// Each pass is a ledger round of kind `prove` (`startProvePass` resumes an unfinished one, so a killed pass
+/// picks up where it stopped, on the same work list stored with the round; a self-play round that live
+/// peers are running is joined after its conjecture stage and stays a self-play round) and ends with
+/// `finishRoundOnce` storing the report. Prove passes share the round numbering with self-play rounds but do not count
 /// towards `selfplay --rounds N` (``RoundKind``).
 public struct ProverLoop: Sendable {
     /// Works one queue item at a time per concurrency slot.
@@ -33,21 +34,60 @@ public struct ProverLoop: Sendable {
         let ledger = formalizationProver.ledger
         try Self.checkStrategies(formalizationProver.prover)
         try peer.register(in: ledger, command: "prove")
-        let round = try FormalizationProver.ledgerCall("round") { () throws(LedgerError) in try ledger.startRound(kind: .prove) }.number
+        let started = try await joinRound()
+        let round = started.number
         var prover = formalizationProver.prover
         let (services, meter) = prover.services.metered(ledger: ledger, round: round)
         prover.services = services
         let loop = ProverLoop(prover: prover, ledger: ledger, peer: peer)
         var report = SelfPlayRoundReport(round: round)
+        if started.kind == .selfPlay {
+            // Helping self-play peers: the round's report carries their conjecture stage, whoever finishes it.
+            try SelfPlayEngine.storedConjectureStage(round: round, ledger: ledger, peer: peer).apply(to: &report)
+        }
         report.absorb(try await loop.work(queueLimit: queueLimit, round: round, progress: progress))
         try loop.addTokens(to: &report, meter: meter)
         return try loop.finishOnce(report)
     }
 
-    /// Sets the report's token totals from the ledger: every role, every process that worked on the round.
+    /// The round this `prove` peer works (`Ledger.startProvePass(leaseSeconds:)`): a new or resumed
+    /// `prove` round, or an unfinished self-play round once its conjecture stage is done (then it stays a
+    /// self-play round). While a live self-play peer runs that stage, it waits, polling, so it neither
+    /// fixes the round's work list early nor turns the round into a `prove` pass.
+    ///
+    /// - Throws: `ProverError` `.ledger`, or `.cancelled` while waiting.
+    private func joinRound() async throws(ProverError) -> RoundRecord {
+        let ledger = formalizationProver.ledger
+        let peer = self.peer
+        while true {
+            let start = try FormalizationProver.ledgerCall("round") { () throws(LedgerError) in
+                try ledger.startProvePass(leaseSeconds: peer.leaseSeconds)
+            }
+            switch start {
+            case .work(let round):
+                return round
+            case .waitForConjectureStage(let round, let until):
+                _ = try? ledger.touchPeer(peer.id)
+                DeadPeerReaper.reap(ledger: ledger, peer: peer)
+                do {
+                    try await peer.sleep(until: until, now: ledger.configuration.now())
+                } catch {
+                    throw ProverError(.cancelled, "Waiting for a self-play peer's conjecture stage was cancelled. Rerun to resume.",
+                                      context: "round \(round)")
+                }
+            }
+        }
+    }
+
+    /// Sets the report's attempt count and token totals from the ledger: every role, every process that
+    /// worked on the round (an item taken over from a dead peer, or resumed after a kill, records only the
+    /// attempts missing, so the results' own counts fall short).
     func addTokens(to report: inout SelfPlayRoundReport, meter: RoundTokenMeter?) throws(ProverError) {
         let ledger = formalizationProver.ledger
         let round = report.round
+        report.attempts = try FormalizationProver.ledgerCall("round \(round)") { () throws(LedgerError) in
+            try ledger.attemptCount(round: round)
+        }
         let byRole = try FormalizationProver.ledgerCall("round \(round)") { () throws(LedgerError) in try ledger.roundTokens(round) }
         report.problems += meter?.failures ?? []
         guard !byRole.isEmpty else { return }

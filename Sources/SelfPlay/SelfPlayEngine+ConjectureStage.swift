@@ -71,6 +71,22 @@ extension SelfPlayEngine {
         return stage
     }
 
+    /// The counts a finished conjecture stage of `round` stored (empty when it stored none), for a peer
+    /// that joins the round after the stage (`leanplay prove` helping self-play peers).
+    ///
+    /// - Throws: `ProverError` `.ledger`.
+    static func storedConjectureStage(round: Int, ledger: Ledger, peer: PeerConfiguration) throws(ProverError) -> ConjectureStageReport {
+        // Claiming a done stage changes nothing and answers with its stored report.
+        let claim = try FormalizationProver.ledgerCall("round \(round) conjecture stage") { () throws(LedgerError) in
+            try ledger.claimConjectureStage(round: round, peer: peer.id, leaseSeconds: peer.leaseSeconds)
+        }
+        guard case .done(let json) = claim else {
+            throw ProverError(.ledger, "The conjecture stage of round \(round) is not done; a prove peer joins a self-play round only after it",
+                              context: "round \(round)")
+        }
+        return try decodeStageReport(json, round: round)
+    }
+
     static func encode(_ stage: ConjectureStageReport) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

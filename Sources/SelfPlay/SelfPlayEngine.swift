@@ -70,8 +70,28 @@ public struct SelfPlayEngine: Sendable {
         try ProverLoop.checkStrategies(StatementProver(configuration: configuration.prover, services: services))
         let ledger = self.ledger
         try configuration.peer.register(in: ledger, command: "selfplay")
-        let started = try FormalizationProver.ledgerCall("round") { () throws(LedgerError) in
-            try ledger.startRound(kind: .selfPlay, unlessFinished: rounds)
+        let peer = configuration.peer
+        var started: RoundRecord?
+        waiting: while true {
+            let start = try FormalizationProver.ledgerCall("round") { () throws(LedgerError) in
+                try ledger.startSelfPlayRound(unlessFinished: rounds, leaseSeconds: peer.leaseSeconds)
+            }
+            switch start {
+            case .run(let round):
+                started = round
+                break waiting
+            case .limitReached:
+                return nil
+            case .waitForProvePass(let round, let until):
+                // `leanplay prove` peers are working round `round`: let them finish it.
+                _ = try? ledger.touchPeer(peer.id)
+                do {
+                    try await peer.sleep(until: until, now: ledger.configuration.now())
+                } catch {
+                    throw ProverError(.cancelled, "Waiting for the prove pass of round \(round) was cancelled. Rerun to resume.",
+                                      context: "round \(round)")
+                }
+            }
         }
         guard let round = started?.number else { return nil }
         let (services, meter) = self.services.metered(ledger: ledger, round: round)

@@ -43,7 +43,7 @@ public struct SelfPlayRoundReport: Sendable, Hashable, Codable {
     /// Queue items worked per budget level (level as a string, e.g. `"0"`, `"1"`), so a reader sees that
     /// every level got its share of the round.
     public var workedByBudgetLevel: [String: Int]?
-    /// Attempts recorded this run.
+    /// Attempts recorded in the round, by every peer and every resumed run (the ledger's count).
     public var attempts: Int
     /// Problems that ended a strategy or stage early (model, REPL, template failures).
     public var problems: [String]

@@ -46,6 +46,30 @@ struct PostgresCLITests {
         #expect(try ledger.finishedRoundCount(kind: .selfPlay) == 2)
     }
 
+    /// `report`, `export` and `prove` read a ledger: a schema (or database) holding none is named, exit 66, as
+    /// a missing SQLite file is, and nothing is created there (a typo in ?schema= must not look like an
+    /// empty run).
+    @Test func readingCommandsOnASchemaWithNoLedgerExit66AndCreateNothing() async throws {
+        guard let url = Self.freshLedgerURL() else { return }
+        let (directory, repl) = try SelfPlayCLITests.workspace()
+        let commands: [[String]] = [
+            ["report", "--db", url],
+            ["export", "--db", url, "--kind", "sft", "--out", "sft.jsonl"],
+            ["prove", "--db", url, "--lean-repl", repl, "--workers", "1"],
+        ]
+        for arguments in commands {
+            let result = try await CLIRunner.run(arguments, in: directory)
+            #expect(result.exitCode == 66, "\(arguments[0]): \(result.stdout) \(result.stderr)")
+            #expect(result.stderr.contains("holds no LeanPlay ledger"), "\(arguments[0]): \(result.stderr)")
+            #expect(!result.stdout.contains("no rounds yet"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("sft.jsonl").path))
+        let error = try #require(throws: LedgerError.self) { try Ledger.open(url: url, mustExist: true) }
+        #expect(error.code == .notALedger, "no tables were created: \(error)")
+        _ = try Ledger.open(url: url)  // selfplay and evaluate --db create it
+        #expect(try Ledger.open(url: url, mustExist: true).finishedRoundCount(kind: .selfPlay) == 0)
+    }
+
     @Test func aServerThatIsNotRunningExits69SayingWhatToCheck() async throws {
         let directory = try CLIRunner.temporaryDirectory()
         // Port 1 on loopback: nothing listens there.

@@ -42,6 +42,10 @@ import Testing
         ("postgres://h:0/db", "out of range"),
         ("postgres:///db", "no host"),
         ("postgres://h/db/extra", "one database name"),
+        // Found silently accepted: the last schema= won, and the #fragment was dropped.
+        ("postgres://h/db?schema=a&schema=b", "schema= is given twice"),
+        ("postgres://h/db?sslmode=disable&sslmode=require", "sslmode= is given twice"),
+        ("postgres://h/db#frag", "#frag"),
     ])
     func badURLsSayWhatIsWrong(text: String, expected: String) {
         let error = #expect(throws: LedgerError.self) { try PostgresLedgerURL.parse(text, environment: environment) }

@@ -66,19 +66,21 @@ struct SelfPlayRoundWorkTests {
 
     /// Two rounds of a clean run: the state after each, the formalizations each round worked, and the
     /// verifier calls each made.
-    static func cleanRun() async throws -> (states: [[String: State]], worked: [[String]], calls: [Int]) {
+    static func cleanRun() async throws -> (states: [[String: State]], worked: [[String]], calls: [Int], attempts: [Int]) {
         let ledger = try Ledger.inMemory()
         var states: [[String: State]] = []
         var worked: [[String]] = []
         var calls: [Int] = []
+        var attempts: [Int] = []
         for _ in 0..<2 {
             let verifier = ScriptedVerifier(accepts: Self.accepts)
             let report = try await Self.engine(ledger, verifier: verifier).runRound()
             states.append(try state(ledger))
             worked.append(report.formalizations.map(\.formalizationID))
             calls.append(verifier.callCount)
+            attempts.append(report.attempts)
         }
-        return (states, worked, calls)
+        return (states, worked, calls, attempts)
     }
 
     /// Runs the ledger's current round, cancelling it at verifier call `cancelAt`; returns whether it was
@@ -140,6 +142,9 @@ struct SelfPlayRoundWorkTests {
                     let rerun = ScriptedVerifier(accepts: Self.accepts)
                     let report = try await Self.engine(ledger, verifier: rerun).runRound()
                     #expect(report.round == round + 1, "the rerun resumes the round")
+                    #expect(report.attempts == clean.attempts[round],
+                            "round \(round + 1) cancelled at call \(cancelAt): the report counts the round's attempts, not the rerun's")
+                    #expect(try ledger.round(round + 1)?.reportJSON?.contains("\"attempts\":\(clean.attempts[round]),") == true)
                     rerunCalls = rerun.callCount
                     worked = report.formalizations.map(\.formalizationID)
                 } else {

@@ -23,9 +23,13 @@ extension LeanPlayConfiguration {
                 + REPLLaunch.installGuidance)
     }
 
-    /// The worker-pool settings for `launch`.
+    /// The worker-pool settings for `launch`. The variables holding this configuration's secrets
+    /// (``secretVariableNames``) are removed from the environment Lean's processes are started from, even
+    /// where the REPL's allow-list would pass their names (e.g. `password_env = "LC_DBPASS"`).
     public func poolConfiguration(launch: REPLLaunch) -> REPLPoolConfiguration {
         var configuration = REPLPoolConfiguration(launch: launch)
+        let secrets = secretVariableNames
+        configuration.environment = configuration.environment.filter { !secrets.contains($0.key) }
         if let workers = lean.workers { configuration.workers = max(1, workers) }
         configuration.requestTimeout = .timeout(seconds: lean.timeoutSeconds)
         if lean.maxRequestsPerWorker > 0 { configuration.maximumRequestsPerWorker = lean.maxRequestsPerWorker }
@@ -33,6 +37,12 @@ extension LeanPlayConfiguration {
             configuration.resourceLimits.addressSpaceBytes = UInt64(lean.memoryLimitMB) << 20
         }
         return configuration
+    }
+
+    /// The environment variables that hold secrets by this configuration: `PGPASSWORD`, `[ledger]
+    /// password_env` and every model's `api_key_env`. Never passed to Lean's processes.
+    public var secretVariableNames: Set<String> {
+        Set(["PGPASSWORD", ledger.passwordEnv] + models.values.compactMap(\.apiKeyEnv))
     }
 
     /// The acceptance rules of `[verification]`.

@@ -37,7 +37,9 @@ public enum LeanPlayRuntime {
     ) async throws -> T {
         let launch = try configuration.replLaunch(environment: environment)
         var poolConfiguration = configuration.poolConfiguration(launch: launch)
-        poolConfiguration.environment = environment
+        // Lean never sees the configuration's secrets (the ledger's password, model keys).
+        let secrets = configuration.secretVariableNames
+        poolConfiguration.environment = environment.filter { !secrets.contains($0.key) }
         let pool = REPLWorkerPool(configuration: poolConfiguration)
         let lean = Lean(
             pool: pool, verifier: LeanVerifier(pool: pool, policy: configuration.verificationPolicy), launch: launch,

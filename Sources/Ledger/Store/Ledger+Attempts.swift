@@ -46,6 +46,16 @@ extension Ledger {
         }
     }
 
+    /// How many attempts `round` holds, recorded by any peer or run (a round's report counts these, not
+    /// what one process recorded: work taken over or resumed skips attempts recorded before).
+    ///
+    /// - Throws: ``LedgerError/Code/database``.
+    public func attemptCount(round: Int) throws(LedgerError) -> Int {
+        try read("attempts of round \(round)") { db in
+            try db.fetchValue(Int.self, "SELECT COUNT(*) FROM attempts WHERE round = ?", [round]) ?? 0
+        }
+    }
+
     /// The attempt recorded under this idempotency key, or `nil`.
     ///
     /// - Throws: ``LedgerError/Code/corruptRow`` or ``LedgerError/Code/database``.

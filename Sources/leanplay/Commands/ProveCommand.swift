@@ -11,7 +11,9 @@ struct ProveCommand: AsyncParsableCommand {
             Each run is one `prove` pass: a ledger round of its own (numbered with the self-play rounds, shown by
             `report`), which does not count towards `selfplay --rounds N`. A killed pass is resumed by the next
             `prove` (or `selfplay`) run. Several `prove` processes on one ledger join the same pass and lease its
-            items (--peer-id, [ledger] lease_seconds), so none is worked twice at once.
+            items (--peer-id, [ledger] lease_seconds), so none is worked twice at once. Started while `selfplay`
+            peers run a round, it waits for that round's conjecture stage and then helps work the round's items (the
+            round stays a self-play round).
             """
     )
 

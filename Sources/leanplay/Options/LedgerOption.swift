@@ -34,8 +34,11 @@ struct LedgerOption: ParsableArguments {
         let location = LedgerLocation.parse(db)
         if case .postgres = location {
             do {
-                return try Ledger.open(location: location, passwordEnvironmentVariable: passwordVariable)
+                return try Ledger.open(location: location, passwordEnvironmentVariable: passwordVariable, mustExist: mustExist)
             } catch {
+                if error.code == .notALedger {
+                    throw CLIError(.inputMissing, "--db \(location): \(error.message)")
+                }
                 throw LedgerError(error.code, "--db: \(error.message)", context: error.context)
             }
         }

@@ -43,10 +43,14 @@ final class PostgresLedgerStore: LedgerStore {
     ///   - password: the password, read by the caller from the environment; `nil` when unset. Never stored
     ///     anywhere but the connection configuration, never printed.
     ///   - passwordVariable: the variable it came from, named in messages.
+    ///   - createSchema: `false` for commands that only read an existing ledger: the URL's schema is not
+    ///     created when missing (``Ledger/open(url:configuration:passwordEnvironmentVariable:environment:mustExist:)``
+    ///     then finds no ledger there).
     /// - Throws: ``LedgerError/Code/serverUnavailable`` saying what to do when the server cannot be reached, the
     ///   password or user is refused, or the database does not exist.
     init(
-        url: PostgresLedgerURL, password: String?, passwordVariable: String = "PGPASSWORD", maxWriteAttempts: Int = 8
+        url: PostgresLedgerURL, password: String?, passwordVariable: String = "PGPASSWORD", maxWriteAttempts: Int = 8,
+        createSchema: Bool = true
     ) throws(LedgerError) {
         self.url = url
         self.location = url.redacted
@@ -65,7 +69,7 @@ final class PostgresLedgerStore: LedgerStore {
         do {
             try state.withLock { (state: inout State) throws(LedgerError) in
                 let connection = try connect(&state)
-                if let schema = url.schema { try createSchema(schema, on: connection) }
+                if createSchema, let schema = url.schema { try self.createSchema(schema, on: connection) }
             }
         } catch {
             shutdown()

@@ -85,9 +85,16 @@ struct PostgresLedgerURL: Sendable, Hashable {
         guard !path.contains("/") else {
             throw bad("the URL path must be one database name (postgres://USER@HOST:PORT/DATABASE), not \(path)")
         }
+        if let fragment = components.fragment {
+            throw bad("the URL ends in #\(fragment), which a ledger URL does not take; remove it")
+        }
         var schema: String?
         var sslMode = SSLMode.prefer
+        var seen: Set<String> = []
         for item in components.queryItems ?? [] {
+            guard seen.insert(item.name).inserted else {
+                throw bad("\(item.name)= is given twice in the URL; give it once")
+            }
             switch item.name {
             case "schema":
                 guard let value = item.value, isValidSchemaName(value) else {

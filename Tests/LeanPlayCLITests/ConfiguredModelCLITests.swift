@@ -12,8 +12,7 @@ struct ConfiguredModelCLITests {
         let (directory, fake) = try SelfPlayCLITests.workspace()
         let marker = directory.appendingPathComponent("lean-started")
         let script = directory.appendingPathComponent("start-lean.sh")
-        try "#!/bin/sh\n/usr/bin/touch '\(marker.path)'\nexec \(fake)\n".write(to: script, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        try ExecutableScript.write("#!/bin/sh\n/usr/bin/touch '\(marker.path)'\nexec \(fake)\n", to: script)
         try "theorem v (n : Nat) (h : 0 < n) : n + 0 = n := by\n".write(
             to: directory.appendingPathComponent("v.lean"), atomically: true, encoding: .utf8)
         return (directory, script.path, marker)

@@ -1,4 +1,5 @@
 import Foundation
+import LeanPlayTestSupport
 import Testing
 
 /// `leanplay doctor` and `leanplay verify`, run as a user would: the built binary, real pipes, exit codes.
@@ -34,9 +35,7 @@ struct DoctorAndVerifyCLITests {
     @Test func doctorWithAREPLThatExitsAtOnceSaysItIsNotSetUp() async throws {
         let directory = try CLIRunner.temporaryDirectory()
         let script = directory.appendingPathComponent("broken-repl.sh")
-        try "#!/bin/sh\necho 'error while loading shared libraries: libleanshared.so' >&2\nexit 127\n".write(
-            to: script, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        try ExecutableScript.write("#!/bin/sh\necho 'error while loading shared libraries: libleanshared.so' >&2\nexit 127\n", to: script)
         for command in [script.path, "/bin/false"] {
             let result = try await CLIRunner.run(["doctor", "--lean-repl", command], in: directory)
             #expect(result.exitCode == 2, "stderr: \(result.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import LeanPlayTestSupport
 import Testing
 
 /// `Scripts/install-system-libraries` (the README's first command, and CI's) on a fresh Debian machine,
@@ -23,8 +24,7 @@ struct InstallScriptTests {
         if sudoAvailable { stubs["sudo"] = "echo \"sudo $1\" >> \(log); exec \"$@\"" }
         for (name, body) in stubs {
             let path = bin.appendingPathComponent(name).path
-            try "#!/bin/sh\n\(body)\n".write(toFile: path, atomically: true, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+            try ExecutableScript.write("#!/bin/sh\n\(body)\n", to: path)
         }
         // `env` and `sh` come from a folder of their own, so that no real sudo is found when there is none.
         let tools = directory.appendingPathComponent("tools")

@@ -1,4 +1,5 @@
 import Foundation
+import LeanPlayTestSupport
 import LeanREPL
 import Testing
 
@@ -54,8 +55,7 @@ struct LaunchTests {
         let bin = folder.appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         let lake = bin.appendingPathComponent("lake")
-        try Data("#!/bin/sh\n".utf8).write(to: lake)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: lake.path)
+        try ExecutableScript.write("#!/bin/sh\n", to: lake)
         let launch = try REPLLaunch.leanProject(folder, environment: ["PATH": bin.path])
         #expect(launch.executable.path == lake.path)
         #expect(launch.arguments == ["env", "repl"])

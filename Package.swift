@@ -237,7 +237,7 @@ let package = Package(
             name: "ConjecturerTests",
             dependencies: ["Conjecturer", "ModelClient", "LeanVerify", "LeanSource", "ProblemCorpus", "LeanREPL", "LeanPlayTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "LedgerTests", dependencies: ["Ledger", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "LedgerTests", dependencies: ["Ledger", "LeanPlayTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -143,6 +143,21 @@ extension Ledger {
         }
     }
 
+    /// Runs `body` in a write transaction at PostgreSQL's READ COMMITTED level (``LedgerStore/writeReadCommitted(_:)``;
+    /// SQLite's write transactions are serialized anyway), mapping every failure to a ``LedgerError``.
+    ///
+    /// For statements correct at that level, which SERIALIZABLE would only abort under contention: the
+    /// lease statements (rows picked with `FOR UPDATE SKIP LOCKED`, updates conditioned on the current
+    /// holder, re-checked by PostgreSQL on the row it locks) and attempt recording (the formalization's row
+    /// locked before its bookkeeping is read).
+    func writeReadCommitted<T>(_ context: String, _ body: (any SQLConnection) throws -> T) throws(LedgerError) -> T {
+        do {
+            return try store.writeReadCommitted(body)
+        } catch {
+            throw wrap(error, context: context)
+        }
+    }
+
     /// Runs `body` in a read-only snapshot, mapping every failure to a ``LedgerError``.
     func read<T>(_ context: String, _ body: (any SQLConnection) throws -> T) throws(LedgerError) -> T {
         do {

@@ -1,4 +1,5 @@
 import Foundation
+import LeanPlayTestSupport
 import Ledger
 import ProblemCorpus
 import Synchronization
@@ -25,8 +26,7 @@ import Testing
         case postgres
 
         static var allCases: [Store] {
-            let environment = ProcessInfo.processInfo.environment
-            return environment["LEANPLAY_TEST_POSTGRES_URL"] != nil || environment["CI"] == "true" ? [.sqliteFile, .postgres] : [.sqliteFile]
+            PostgresTestServer.shouldRun ? [.sqliteFile, .postgres] : [.sqliteFile]
         }
 
         var testDescription: String { rawValue }
@@ -45,11 +45,9 @@ import Testing
             case .sqliteFile:
                 location = .file(directory.appendingPathComponent("shared.sqlite").path)
             case .postgres:
-                let base = try #require(
-                    ProcessInfo.processInfo.environment["LEANPLAY_TEST_POSTGRES_URL"],
-                    "LEANPLAY_TEST_POSTGRES_URL is unset: run eval \"$(Scripts/start-postgres)\" first")
-                let schema = "t_evaluation_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-                location = .postgres(base + (base.contains("?") ? "&" : "?") + "schema=\(schema)")
+                location = .postgres(try #require(
+                    PostgresTestServer.freshSchemaURL(prefix: "t_evaluation_"),
+                    "LEANPLAY_TEST_POSTGRES_URL is unset: run eval \"$(Scripts/start-postgres)\" first"))
             }
         }
 

@@ -127,13 +127,10 @@ struct EvaluatePeersCLITests {
 
     /// The same on PostgreSQL: runs when `LEANPLAY_TEST_POSTGRES_URL` is set, and under `CI=true`, where
     /// an unset server fails it.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["LEANPLAY_TEST_POSTGRES_URL"] != nil
-                   || ProcessInfo.processInfo.environment["CI"] == "true"))
+    @Test(.enabled(if: PostgresTestServer.shouldRun))
     func twoProcessesOnOnePostgreSQLDatabaseMatchOneProcess() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let url = try #require(environment["LEANPLAY_TEST_POSTGRES_URL"], "run eval \"$(Scripts/start-postgres)\" first")
-        let schema = "evaluate_peers_\(UUID().uuidString.prefix(8).lowercased())"
-        let db = url + (url.contains("?") ? "&" : "?") + "schema=\(schema)"
+        let db = try #require(PostgresTestServer.freshSchemaURL(prefix: "evaluate_peers_"), "run eval \"$(Scripts/start-postgres)\" first")
         try await Self.twoPeersMatchOneProcess(
             db: db, directory: try CLIRunner.temporaryDirectory(), environment: environment.filter { $0.key.hasPrefix("PG") })
     }

@@ -10,15 +10,13 @@ import Testing
 struct PostgresCLITests {
     /// A fresh schema of the test server for one test, or `nil` (with an issue under CI) when unset.
     static func freshLedgerURL() -> String? {
-        let environment = ProcessInfo.processInfo.environment
-        guard let base = environment["LEANPLAY_TEST_POSTGRES_URL"], !base.isEmpty else {
-            if environment["CI"] == "true" {
+        guard let url = PostgresTestServer.freshSchemaURL(prefix: "cli_") else {
+            if PostgresTestServer.isCI {
                 Issue.record("LEANPLAY_TEST_POSTGRES_URL is unset under CI=true: .ci/run must start PostgreSQL (Scripts/start-postgres)")
             }
             return nil
         }
-        let schema = "cli_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
-        return base + (base.contains("?") ? "&" : "?") + "schema=\(schema)"
+        return url
     }
 
     @Test func threePeersOnOnePostgreSQLLedgerOneKilledAndRestartedEndAsOnePeerAlone() async throws {

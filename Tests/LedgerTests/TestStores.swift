@@ -1,4 +1,5 @@
 import Foundation
+import LeanPlayTestSupport
 @testable import Ledger
 import Testing
 
@@ -8,18 +9,16 @@ import Testing
 /// Unset: PostgreSQL variants are left out of ``LedgerKind/allCases`` and PostgreSQL-only tests return
 /// early, except under `CI=true`, where they run and fail (CI never silently skips a store).
 enum TestPostgres {
-    static let environmentVariable = "LEANPLAY_TEST_POSTGRES_URL"
+    static let environmentVariable = PostgresTestServer.environmentVariable
 
     /// The server's URL, or `nil` when unset.
-    static var url: String? {
-        ProcessInfo.processInfo.environment[environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
-    }
+    static var url: String? { PostgresTestServer.url }
 
     /// Whether this run is CI's (`CI=true`).
-    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+    static var isCI: Bool { PostgresTestServer.isCI }
 
     /// Whether PostgreSQL variants run: the server is configured, or this is CI (where they must).
-    static var shouldRun: Bool { url != nil || isCI }
+    static var shouldRun: Bool { PostgresTestServer.shouldRun }
 
     /// The server's URL; records an issue and returns `nil` under CI when unset, returns `nil` silently
     /// otherwise.
@@ -34,14 +33,10 @@ enum TestPostgres {
     }
 
     /// A fresh schema name, `t_<random>`, so tests running at once never see each other's tables.
-    static func freshSchemaName() -> String {
-        "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
-    }
+    static func freshSchemaName() -> String { PostgresTestServer.freshSchemaName() }
 
     /// `base` with `?schema=NAME` (or `&schema=NAME`) added.
-    static func url(_ base: String, schema: String) -> String {
-        base + (base.contains("?") ? "&" : "?") + "schema=\(schema)"
-    }
+    static func url(_ base: String, schema: String) -> String { PostgresTestServer.url(base, schema: schema) }
 
     /// A connection to the server's database without a schema, for dropping test schemas.
     private static let admin: PostgresLedgerStore? = {

@@ -18,7 +18,7 @@ extension Ledger {
         guard limit >= 1 else { throw LedgerError(.invalidRecord, "lease at least one item (limit \(limit))", context: "evaluation \(id)") }
         let now = configuration.now()
         let expires = now.addingTimeInterval(leaseSeconds)
-        return try leaseWrite("lease problems of evaluation \(id)") { conn in
+        return try writeReadCommitted("lease problems of evaluation \(id)") { conn in
             try EvaluationRunSQL.items.lease(conn, id, owner: peer, now: now, expires: expires, limit: limit).map { row in
                 EvaluationLease(
                     runID: id, position: row["position"], problemID: row["problem_id"], peer: peer,
@@ -42,7 +42,7 @@ extension Ledger {
         guard let first = leases.first else { return [] }
         try Self.checkLease(peer: first.peer, leaseSeconds: leaseSeconds, context: "evaluation \(first.runID)")
         let expires = configuration.now().addingTimeInterval(leaseSeconds)
-        return try leaseWrite("renew leases of evaluation \(first.runID)") { conn in
+        return try writeReadCommitted("renew leases of evaluation \(first.runID)") { conn in
             try leases.filter { lease in
                 try EvaluationRunSQL.items.renew(
                     conn, lease.runID, position: lease.position, owner: lease.peer, leaseCount: lease.leaseCount, expires: expires)
@@ -65,7 +65,7 @@ extension Ledger {
         let now = configuration.now()
         let item = "evaluation \(lease.runID), problem \(lease.problemID)"
         try WorkLeaseSQL.requireJSON(resultJSON, what: "problem result", context: item)
-        try leaseWrite("complete \(item)") { conn in
+        try writeReadCommitted("complete \(item)") { conn in
             let items = EvaluationRunSQL.items
             if try items.complete(
                 conn, lease.runID, position: lease.position, owner: lease.peer, leaseCount: lease.leaseCount, now: now,
@@ -81,7 +81,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     @discardableResult
     public func releaseEvaluationItem(_ lease: EvaluationLease) throws(LedgerError) -> Bool {
-        try leaseWrite("release evaluation \(lease.runID), problem \(lease.problemID)") { conn in
+        try writeReadCommitted("release evaluation \(lease.runID), problem \(lease.problemID)") { conn in
             try EvaluationRunSQL.items.release(
                 conn, lease.runID, position: lease.position, owner: lease.peer, leaseCount: lease.leaseCount)
         }
@@ -95,7 +95,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     @discardableResult
     public func releaseEvaluationLeases(run id: String, peer: String) throws(LedgerError) -> Int {
-        try leaseWrite("release leases of \(peer) in evaluation \(id)") { conn in
+        try writeReadCommitted("release leases of \(peer) in evaluation \(id)") { conn in
             try conn.execute(
                 """
                 UPDATE evaluation_items SET lease_owner = NULL, lease_expires_at = NULL

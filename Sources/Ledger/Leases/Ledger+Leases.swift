@@ -28,7 +28,7 @@ extension Ledger {
         guard limit > 0 else { return [] }
         let now = configuration.now()
         let expires = now.addingTimeInterval(leaseSeconds)
-        return try leaseWrite("lease work of round \(round)") { conn in
+        return try writeReadCommitted("lease work of round \(round)") { conn in
             let leased: [SQLRow]
             switch conn.dialect {
             case .postgres:
@@ -75,7 +75,7 @@ extension Ledger {
     public func renewLeases(round: Int, peer: String, leaseSeconds: Double) throws(LedgerError) -> Set<Int> {
         let now = configuration.now()
         let expires = now.addingTimeInterval(leaseSeconds)
-        return try leaseWrite("renew leases of round \(round)") { conn in
+        return try writeReadCommitted("renew leases of round \(round)") { conn in
             try conn.execute("UPDATE peers SET last_seen_at = ? WHERE id = ?", [now, peer])
             let rows = try conn.fetchAll("""
                 UPDATE round_work SET lease_expires_at = ?
@@ -99,7 +99,7 @@ extension Ledger {
         let now = configuration.now()
         let round = lease.round
         let position = lease.position
-        try leaseWrite("complete work of round \(round)") { conn in
+        try writeReadCommitted("complete work of round \(round)") { conn in
             let changed = try conn.execute("""
                 UPDATE round_work SET done_by = ?, done_at = ?, result = ?, lease_owner = NULL, lease_expires_at = NULL
                 WHERE round = ? AND position = ? AND done_at IS NULL AND lease_owner = ?
@@ -136,7 +136,7 @@ extension Ledger {
     /// - Throws: ``LedgerError/Code/database``.
     @discardableResult
     public func releaseWork(round: Int, peer: String) throws(LedgerError) -> Int {
-        try leaseWrite("release work of round \(round)") { conn in
+        try writeReadCommitted("release work of round \(round)") { conn in
             try conn.execute("""
                 UPDATE round_work SET lease_owner = NULL, lease_expires_at = NULL
                 WHERE round = ? AND lease_owner = ? AND done_at IS NULL
@@ -181,21 +181,6 @@ extension Ledger {
                 guard let result: String = row["result"] else { return nil }
                 return (row["position"], result)
             }
-        }
-    }
-}
-
-extension Ledger {
-    /// Runs a lease statement's transaction.
-    ///
-    /// Every lease statement is correct at READ COMMITTED too (rows picked with `FOR UPDATE SKIP LOCKED`,
-    /// updates conditioned on the current holder, re-checked by PostgreSQL on the row it locks), so a
-    /// store may run these at that level instead of SERIALIZABLE to spare peers serialization retries.
-    func leaseWrite<T>(_ context: String, _ body: (any SQLConnection) throws -> T) throws(LedgerError) -> T {
-        do {
-            return try store.writeReadCommitted(body)
-        } catch {
-            throw wrap(error, context: context)
         }
     }
 }

@@ -25,15 +25,11 @@ extension Ledger {
         }
         let now = configuration.now()
         let budget = configuration.budget
-        // At READ COMMITTED on PostgreSQL: the formalization's row is locked (`FOR UPDATE`) before its
-        // bookkeeping is read, so two peers recording on one formalization take turns, and peers recording
-        // on different ones never abort each other (SERIALIZABLE's predicate checks did, under load).
-        do {
-            return try store.writeReadCommitted { db in
-                try attempts.map { try Self.record($0, now: now, budget: budget, in: db) }
-            }
-        } catch {
-            throw wrap(error, context: "record attempts")
+        // The formalization's row is locked (`FOR UPDATE`) before its bookkeeping is read, so two peers
+        // recording on one formalization take turns, and peers recording on different ones never abort each
+        // other (SERIALIZABLE's predicate checks did, under load).
+        return try writeReadCommitted("record attempts") { db in
+            try attempts.map { try Self.record($0, now: now, budget: budget, in: db) }
         }
     }
 

@@ -102,25 +102,22 @@ final class PostgresLedgerStore: LedgerStore {
     }
 
     func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        var attempt = 1
-        while true {
-            do {
-                return try transaction("BEGIN ISOLATION LEVEL SERIALIZABLE", body)
-            } catch let failure as RetryableTransactionFailure {
-                guard attempt < maxWriteAttempts else { throw failure.underlying }
-                Self.backoff(attempt: attempt)
-                attempt += 1
-            }
-        }
+        try retryingTransaction("BEGIN ISOLATION LEVEL SERIALIZABLE", body)
     }
 
     func writeReadCommitted<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        // Deadlocks (40P01) can still happen at READ COMMITTED, so it is retried the same way.
+        try retryingTransaction("BEGIN ISOLATION LEVEL READ COMMITTED", body)
+    }
+
+    /// Runs ``transaction(_:_:)`` again, with jittered backoff, while PostgreSQL aborts it for a conflict
+    /// with another peer, at most ``maxWriteAttempts`` times in all.
+    private func retryingTransaction<T>(_ begin: String, _ body: (any SQLConnection) throws -> T) throws -> T {
         var attempt = 1
         while true {
             do {
-                return try transaction("BEGIN ISOLATION LEVEL READ COMMITTED", body)
+                return try transaction(begin, body)
             } catch let failure as RetryableTransactionFailure {
-                // Deadlocks (40P01) can still happen at READ COMMITTED.
                 guard attempt < maxWriteAttempts else { throw failure.underlying }
                 Self.backoff(attempt: attempt)
                 attempt += 1
